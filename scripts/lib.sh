@@ -1,0 +1,247 @@
+# Shared set-up for scripts/demo and scripts/test: sourced, never run on its own.
+#
+# Everything here is safe to run twice: each step checks what is already there.
+# Every setting can be overridden from the environment (see README, "Settings").
+
+set -euo pipefail
+
+REPO_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+APP_NAME=complaints_hc
+
+if [ "$(id -u)" = 0 ]; then
+	BENCH_USER=${BENCH_USER:-frappe}
+else
+	BENCH_USER=${BENCH_USER:-$(id -un)}
+fi
+BENCH_HOME=$(getent passwd "$BENCH_USER" | cut -d: -f6 || true)
+BENCH_HOME=${BENCH_HOME:-/home/$BENCH_USER}
+BENCH_DIR=${BENCH_DIR:-$BENCH_HOME/frappe-bench}
+FRAPPE_BRANCH=${FRAPPE_BRANCH:-version-15}
+BENCH_PYTHON=${BENCH_PYTHON:-/usr/bin/python3}
+# MariaDB listens on loopback only; this password never leaves the machine.
+DB_ROOT_PASSWORD=${DB_ROOT_PASSWORD:-complaints-hc-local}
+ADMIN_PASSWORD=${ADMIN_PASSWORD:-admin}
+
+log() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
+die() { printf '\033[31mError: %s\033[0m\n' "$*" >&2; exit 1; }
+
+# Run a command as the bench user (bench refuses to run as root).
+as_bench() {
+	if [ "$(id -u)" = 0 ]; then
+		runuser -u "$BENCH_USER" -- env HOME="$BENCH_HOME" PATH="$BENCH_HOME/.bench-cli/bin:$PATH" "$@"
+	else
+		env PATH="$BENCH_HOME/.bench-cli/bin:$PATH" "$@"
+	fi
+}
+
+# Run a command as root (for system packages and services).
+as_root() {
+	if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+bench_cmd() { (cd "$BENCH_DIR" && as_bench bench "$@"); }
+
+ensure_system_packages() {
+	local wanted=(mariadb-server mariadb-client redis-server python3-venv python3-dev git rsync pkg-config
+		libmariadb-dev cron fonts-dejavu-core "$@")
+	local missing=()
+	for pkg in "${wanted[@]}"; do
+		dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+	done
+	if [ ${#missing[@]} -gt 0 ]; then
+		log "Installing system packages: ${missing[*]}"
+		as_root apt-get update -qq
+		as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+	fi
+	command -v node >/dev/null || die "Node.js 18 or newer is needed (Frappe v15 builds its assets with it)."
+	if ! command -v yarn >/dev/null; then
+		log "Installing yarn"
+		as_root npm install -g yarn@1 >/dev/null
+	fi
+}
+
+mysql_root() { mysql -uroot -p"$DB_ROOT_PASSWORD" -h127.0.0.1 "$@"; }
+
+ensure_mariadb() {
+	local cnf=/etc/mysql/mariadb.conf.d/99-complaints-hc.cnf
+	if [ ! -f "$cnf" ]; then
+		log "Configuring MariaDB for Frappe (utf8mb4, utf8mb4_unicode_ci)"
+		as_root tee "$cnf" >/dev/null <<-'EOF'
+			[mysqld]
+			character-set-client-handshake = FALSE
+			character-set-server = utf8mb4
+			collation-server = utf8mb4_unicode_ci
+			bind-address = 127.0.0.1
+
+			[mysql]
+			default-character-set = utf8mb4
+		EOF
+		if as_root mysqladmin ping --silent >/dev/null 2>&1; then
+			as_root mysqladmin shutdown
+		fi
+	fi
+	if ! as_root mysqladmin ping --silent >/dev/null 2>&1; then
+		log "Starting MariaDB"
+		as_root service mariadb start >/dev/null 2>&1 || {
+			as_root mkdir -p /run/mysqld && as_root chown mysql: /run/mysqld
+			as_root bash -c 'nohup mysqld_safe >/dev/null 2>&1 &'
+		}
+		for _ in $(seq 60); do as_root mysqladmin ping --silent >/dev/null 2>&1 && break; sleep 1; done
+		as_root mysqladmin ping --silent >/dev/null 2>&1 || die "MariaDB did not start"
+	fi
+	if ! mysql_root -e 'select 1' >/dev/null 2>&1; then
+		log "Giving MariaDB's root a password for bench (socket login for the system root is kept)"
+		as_root mysql -uroot -e "ALTER USER 'root'@'localhost' IDENTIFIED VIA unix_socket OR mysql_native_password USING PASSWORD('$DB_ROOT_PASSWORD'); FLUSH PRIVILEGES;"
+		mysql_root -e 'select 1' >/dev/null || die "Cannot log in to MariaDB as root with DB_ROOT_PASSWORD"
+	fi
+	local collation
+	collation=$(mysql_root -N -e 'select @@collation_server')
+	[ "$collation" = utf8mb4_unicode_ci ] || die "MariaDB's collation is $collation, expected utf8mb4_unicode_ci"
+}
+
+ensure_bench_user() {
+	if ! id "$BENCH_USER" >/dev/null 2>&1; then
+		[ "$(id -u)" = 0 ] || die "user $BENCH_USER does not exist"
+		log "Creating the bench user $BENCH_USER"
+		useradd -m -s /bin/bash "$BENCH_USER"
+		BENCH_HOME=$(getent passwd "$BENCH_USER" | cut -d: -f6)
+	fi
+	if [ ! -x "$BENCH_HOME/.bench-cli/bin/bench" ]; then
+		log "Installing the bench command for $BENCH_USER"
+		as_bench "$BENCH_PYTHON" -m venv "$BENCH_HOME/.bench-cli"
+		as_bench "$BENCH_HOME/.bench-cli/bin/pip" install -q "frappe-bench>=5.22,<6"
+	fi
+}
+
+ensure_bench() {
+	if [ ! -f "$BENCH_DIR/sites/apps.txt" ] || ! grep -qx frappe "$BENCH_DIR/sites/apps.txt"; then
+		[ ! -e "$BENCH_DIR" ] || die "$BENCH_DIR exists but is not a complete bench: remove it or set BENCH_DIR"
+		log "Creating a Frappe $FRAPPE_BRANCH bench in $BENCH_DIR (several minutes)"
+		as_bench mkdir -p "$(dirname "$BENCH_DIR")"
+		(cd "$(dirname "$BENCH_DIR")" && as_bench bench init --frappe-branch "$FRAPPE_BRANCH" \
+			--python "$BENCH_PYTHON" --no-backups "$(basename "$BENCH_DIR")")
+	fi
+	# setuptools 81+ dropped pkg_resources, which Frappe v15's Google client libraries import.
+	if ! as_bench "$BENCH_DIR/env/bin/python" -c 'import pkg_resources' >/dev/null 2>&1; then
+		as_bench "$BENCH_DIR/env/bin/pip" install -q "setuptools<81"
+	fi
+}
+
+redis_ping() { redis-cli -p "$1" ping 2>/dev/null | grep -q PONG; }
+
+ensure_redis() {
+	local conf port
+	for conf in redis_cache redis_queue; do
+		port=$(awk '$1 == "port" {print $2}' "$BENCH_DIR/config/$conf.conf")
+		if ! redis_ping "$port"; then
+			log "Starting Redis ($conf, port $port)"
+			(cd "$BENCH_DIR" && as_bench redis-server "config/$conf.conf" --daemonize yes >/dev/null)
+			for _ in $(seq 30); do redis_ping "$port" && break; sleep 0.5; done
+			redis_ping "$port" || die "Redis $conf did not start"
+		fi
+	done
+}
+
+# Copy the working tree (uncommitted changes included) into the bench and install it there.
+sync_app() {
+	log "Installing $APP_NAME from $REPO_DIR into the bench"
+	local target="$BENCH_DIR/apps/$APP_NAME"
+	as_bench mkdir -p "$target"
+	if [ "$(id -u)" = 0 ]; then
+		rsync -a --delete --chown="$BENCH_USER:$BENCH_USER" --exclude .git --exclude test-output \
+			--exclude __pycache__ --exclude .pytest_cache --exclude .ruff_cache "$REPO_DIR/" "$target/"
+	else
+		rsync -a --delete --exclude .git --exclude test-output --exclude __pycache__ \
+			--exclude .pytest_cache --exclude .ruff_cache "$REPO_DIR/" "$target/"
+	fi
+	as_bench "$BENCH_DIR/env/bin/pip" install -q -e "$target"
+	if ! grep -qx "$APP_NAME" "$BENCH_DIR/sites/apps.txt"; then
+		# bench writes apps.txt without a final newline
+		as_bench bash -c 'f=$1; [ -z "$(tail -c1 "$f")" ] || echo >>"$f"; echo "$2" >>"$f"' _ "$BENCH_DIR/sites/apps.txt" "$APP_NAME"
+	fi
+	if [ ! -e "$BENCH_DIR/sites/assets/$APP_NAME" ]; then
+		bench_cmd build --app "$APP_NAME" >/dev/null
+	fi
+}
+
+install_dev_requirements() {
+	if ! as_bench "$BENCH_DIR/env/bin/python" -c 'import pytest, hypothesis, freezegun, playwright' >/dev/null 2>&1; then
+		log "Installing development requirements (pytest, hypothesis, freezegun, playwright)"
+		bench_cmd setup requirements --python --dev >/dev/null
+	fi
+}
+
+site_exists() { [ -f "$BENCH_DIR/sites/$1/site_config.json" ]; }
+
+drop_site() {
+	if site_exists "$1"; then
+		log "Dropping site $1"
+		bench_cmd drop-site "$1" --force --no-backup --db-root-username root --db-root-password "$DB_ROOT_PASSWORD" >/dev/null
+	fi
+}
+
+# Create the site with the app, or migrate it if it is already there.
+ensure_site() {
+	local site=$1
+	if site_exists "$site"; then
+		log "Migrating existing site $site"
+		grep -q "\"$APP_NAME\"" <(bench_cmd --site "$site" list-apps --format json 2>/dev/null) ||
+			bench_cmd --site "$site" install-app "$APP_NAME"
+		bench_cmd --site "$site" migrate >/dev/null
+	else
+		log "Creating site $site"
+		bench_cmd new-site "$site" --db-root-username root --db-root-password "$DB_ROOT_PASSWORD" \
+			--admin-password "$ADMIN_PASSWORD" --install-app "$APP_NAME" >/dev/null
+	fi
+	bench_cmd --site "$site" execute complaints_hc.install.complete_setup >/dev/null
+}
+
+PID_DIR_NAME=config/pids
+
+# Start a long-running command as the bench user in its own session, logging to logs/NAME.log.
+# Its pid (= its process group) goes to config/pids/NAME.pid so stop_named can end it and its children.
+start_named() {
+	local name=$1 dir=$2; shift 2
+	local pidfile="$BENCH_DIR/$PID_DIR_NAME/$name.pid" logfile="$BENCH_DIR/logs/$name.log"
+	stop_named "$name"
+	as_bench mkdir -p "$BENCH_DIR/$PID_DIR_NAME" "$BENCH_DIR/logs"
+	as_bench env LOGFILE="$logfile" PIDFILE="$pidfile" \
+		bash -c 'cd "$1" && shift && { setsid nohup "$@" >"$LOGFILE" 2>&1 & echo $! >"$PIDFILE"; }' _ "$dir" "$@"
+}
+
+wait_for_http() {
+	local url=$1 site=$2
+	for _ in $(seq 120); do
+		if curl -sf -o /dev/null -H "X-Frappe-Site-Name: $site" "$url/api/method/ping"; then return 0; fi
+		sleep 0.5
+	done
+	die "$url did not answer"
+}
+
+stop_named() {
+	local pidfile="$BENCH_DIR/$PID_DIR_NAME/$1.pid" pid
+	[ -f "$pidfile" ] || return 0
+	pid=$(cat "$pidfile")
+	if kill -0 "$pid" 2>/dev/null; then
+		kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
+		for _ in $(seq 40); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
+		kill -KILL -- "-$pid" 2>/dev/null || true
+	fi
+	rm -f "$pidfile"
+}
+
+# gunicorn serving the bench's sites, with /assets and /files, on BIND.
+start_web() {
+	local name=$1 bind=$2 workers=$3
+	start_named "$name" "$BENCH_DIR/sites" "$BENCH_DIR/env/bin/gunicorn" --bind "$bind" --workers "$workers" \
+		--timeout 120 --graceful-timeout 5 'frappe.app:application_with_statics()'
+}
+
+prepare_bench() {
+	ensure_system_packages "$@"
+	ensure_mariadb
+	ensure_bench_user
+	ensure_bench
+	ensure_redis
+	sync_app
+}
