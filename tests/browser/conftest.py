@@ -1,0 +1,44 @@
+import os
+import shutil
+
+import pytest
+from helpers import require_env
+
+BROWSER_ARGS = [
+	"--no-sandbox",
+	"--disable-gpu",
+	"--disable-dev-shm-usage",
+	"--disable-quic",
+	"--no-first-run",
+	"--disable-background-networking",
+	"--disable-component-update",
+	"--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def browser():
+	"""Debian's Chromium, headless, driven by Playwright (which downloads no browser of its own)."""
+	from playwright.sync_api import sync_playwright
+
+	executable = shutil.which("chromium") or "/usr/bin/chromium"
+	if not os.path.exists(executable):
+		pytest.fail("Debian's chromium package is needed for the browser tests", pytrace=False)
+	with sync_playwright() as playwright:
+		chromium = playwright.chromium.launch(executable_path=executable, headless=True, args=BROWSER_ARGS)
+		yield chromium
+		chromium.close()
+
+
+@pytest.fixture
+def page(browser, site):
+	context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-GB")
+	page = context.new_page()
+	page.set_default_timeout(30_000)
+	yield page
+	context.close()
+
+
+@pytest.fixture(scope="session")
+def browser_url(site) -> str:
+	return require_env("COMPLAINTS_BROWSER_URL").rstrip("/")

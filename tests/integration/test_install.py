@@ -1,0 +1,33 @@
+"""The app installs cleanly on a real site: roles, settings, workspace, and an idempotent migrate."""
+
+import frappe
+
+from complaints_hc import roles
+from complaints_hc.install import is_setup_complete
+
+
+def test_app_is_installed():
+	assert "complaints_hc" in frappe.get_installed_apps()
+
+
+def test_every_role_is_installed_with_its_desk_access():
+	for role in roles.ALL_ROLES:
+		desk_access = frappe.db.get_value("Role", role, "desk_access")
+		assert desk_access == (0 if role in roles.PORTAL_ROLES else 1), role
+
+
+def test_settings_single_exists_with_its_default():
+	assert frappe.db.get_value("DocType", "Complaints Settings", "issingle") == 1
+	assert frappe.get_single("Complaints Settings").next_stage_request_working_days == 20
+
+
+def test_complaints_workspace_is_shown_to_the_complaints_roles_only():
+	workspace = frappe.get_doc("Workspace", "Complaints")
+	assert workspace.module == "Complaints HC"
+	assert workspace.public == 1
+	assert {row.role for row in workspace.roles} == set(roles.DESK_ROLES)
+
+
+def test_setup_is_complete_so_desk_users_are_not_sent_to_the_wizard():
+	assert is_setup_complete()
+	assert frappe.db.get_single_value("System Settings", "time_zone") == "Europe/London"

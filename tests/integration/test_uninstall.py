@@ -1,0 +1,63 @@
+"""Install on a throwaway site, then uninstall: no DocType, table or role of the app is left behind."""
+
+import json
+import subprocess
+import sys
+import uuid
+
+import pymysql
+from helpers import require_env
+
+from complaints_hc import roles
+
+
+def bench(*args: str) -> str:
+	result = subprocess.run(
+		[sys.executable, "-m", "frappe.utils.bench_helper", "frappe", *args],
+		capture_output=True,
+		text=True,
+		timeout=1200,
+	)
+	assert result.returncode == 0, (
+		f"bench {' '.join(args[:3])}: {result.stdout[-2000:]}{result.stderr[-2000:]}"
+	)
+	return result.stdout
+
+
+def site_database(site_name: str):
+	with open(f"{site_name}/site_config.json") as f:
+		config = json.load(f)
+	return pymysql.connect(
+		host="127.0.0.1", user=config["db_name"], password=config["db_password"], database=config["db_name"]
+	)
+
+
+def test_uninstall_leaves_no_app_doctype_table_or_role(site):
+	db_root_password = require_env("COMPLAINTS_DB_ROOT_PASSWORD")
+	throwaway = f"uninstall-{uuid.uuid4().hex[:6]}.localhost"
+	root = ("--db-root-username", "root", "--db-root-password", db_root_password)
+	bench(
+		"new-site", throwaway, *root, "--admin-password", uuid.uuid4().hex, "--install-app", "complaints_hc"
+	)
+	try:
+		with site_database(throwaway) as db, db.cursor() as cursor:
+			cursor.execute("select count(*) from tabDocType where module = 'Complaints HC'")
+			assert cursor.fetchone()[0] > 0, "install-app created no DocType"
+
+		bench("--site", throwaway, "uninstall-app", "complaints_hc", "--yes", "--no-backup")
+
+		with site_database(throwaway) as db, db.cursor() as cursor:
+			cursor.execute("select name from tabDocType where module = 'Complaints HC'")
+			assert cursor.fetchall() == ()
+			cursor.execute("select name from `tabModule Def` where app_name = 'complaints_hc'")
+			assert cursor.fetchall() == ()
+			cursor.execute("select name from tabWorkspace where module = 'Complaints HC'")
+			assert cursor.fetchall() == ()
+			cursor.execute("select name from tabRole where name in %s", (list(roles.ALL_ROLES),))
+			assert cursor.fetchall() == ()
+			cursor.execute("show tables like 'tabComplaint%%'")
+			assert cursor.fetchall() == ()
+			cursor.execute("select app_name from `tabInstalled Application` where app_name = 'complaints_hc'")
+			assert cursor.fetchall() == ()
+	finally:
+		bench("drop-site", throwaway, *root, "--force", "--no-backup")
