@@ -19,3 +19,12 @@ before_uninstall = "complaints_hc.install.before_uninstall"
 before_tests = "complaints_hc.install.before_tests"
 
 export_python_type_annotations = True
+
+# The working-day engine, for print formats, email templates and notifications.
+jinja = {
+	"methods": [
+		"complaints_hc.working_days.add_working_days",
+		"complaints_hc.working_days.working_days_between",
+		"complaints_hc.working_days.is_working_day",
+	],
+}

@@ -1,7 +1,12 @@
 # Copyright (c) 2026, complaints_hc maintainers
 # For license information, please see license.txt
 
+import frappe
+from frappe import _
 from frappe.model.document import Document
+
+from complaints_hc.timescales import FIRST_SUPPORTED, LAST_SUPPORTED
+from complaints_hc.working_days import build_calendar, calendar_settings
 
 
 class ComplaintsSettings(Document):
@@ -13,7 +18,35 @@ class ComplaintsSettings(Document):
 	if TYPE_CHECKING:
 		from frappe.types import DF
 
+		from complaints_hc.complaints_hc.doctype.complaints_non_working_day.complaints_non_working_day import (
+			ComplaintsNonWorkingDay,
+		)
+
+		extra_non_working_days: DF.Table[ComplaintsNonWorkingDay]
+		holiday_country: DF.Data
+		holiday_subdivision: DF.Data | None
 		next_stage_request_working_days: DF.Int
 	# end: auto-generated types
 
-	pass
+	def validate(self):
+		self.validate_extra_non_working_days()
+		self.validate_holiday_calendar()
+
+	def validate_extra_non_working_days(self):
+		seen = set()
+		for row in self.extra_non_working_days:
+			day = frappe.utils.getdate(row.date)
+			if not FIRST_SUPPORTED <= day <= LAST_SUPPORTED:
+				frappe.throw(
+					_("Row {0}: {1} is outside the years {2} to {3}.").format(
+						row.idx, frappe.format(day, "Date"), FIRST_SUPPORTED.year, LAST_SUPPORTED.year
+					)
+				)
+			if day in seen:
+				frappe.throw(_("Row {0}: {1} is listed twice.").format(row.idx, frappe.format(day, "Date")))
+			seen.add(day)
+
+	def validate_holiday_calendar(self):
+		self.holiday_country = (self.holiday_country or "").strip().upper()
+		self.holiday_subdivision = (self.holiday_subdivision or "").strip().upper() or None
+		build_calendar(*calendar_settings(self))  # throws a clear message for an unknown country

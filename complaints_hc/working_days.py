@@ -1,0 +1,75 @@
+"""The site's working-day calendar: the engine of timescales.py, configured by Complaints Settings.
+
+Controllers, reports, jobs, print formats (jinja) and the API all ask `site_calendar()`. The calendar
+is built once per process and site, and rebuilt when the settings it was built from change: the
+settings come from Frappe's document cache, which every worker sees cleared when they are saved.
+"""
+
+import datetime
+
+import frappe
+from frappe import _
+from frappe.utils import getdate
+
+from complaints_hc.timescales import WorkingCalendar, country_calendar
+
+# site -> (the settings the calendar was built from, the calendar)
+_calendars: dict[str, tuple[tuple, WorkingCalendar]] = {}
+
+
+def calendar_settings(settings) -> tuple:
+	"""What a calendar is built from: country, subdivision and the extra non-working days."""
+	extra = sorted({getdate(row.date) for row in settings.extra_non_working_days or ()})
+	return (settings.holiday_country or "GB", settings.holiday_subdivision or None, tuple(extra))
+
+
+def build_calendar(country: str, subdivision: str | None, extra_days=()) -> WorkingCalendar:
+	try:
+		return country_calendar(country, subdivision, extra_days)
+	except (ValueError, TypeError) as error:
+		frappe.throw(str(error), title=_("Working-day calendar"))
+
+
+def site_calendar() -> WorkingCalendar:
+	key = calendar_settings(frappe.get_cached_doc("Complaints Settings"))
+	cached = _calendars.get(frappe.local.site)
+	if cached is None or cached[0] != key:
+		cached = (key, build_calendar(*key))
+		_calendars[frappe.local.site] = cached
+	return cached[1]
+
+
+def as_date(value, label: str = "date") -> datetime.date:
+	"""A date from a date or an ISO string. Never today by default, unlike getdate(None)."""
+	if isinstance(value, datetime.datetime):
+		return value.date()
+	if isinstance(value, datetime.date):
+		return value
+	if isinstance(value, str) and value.strip():
+		try:
+			return datetime.date.fromisoformat(value.strip()[:10])
+		except ValueError:
+			pass
+	frappe.throw(_("{0} must be a date (YYYY-MM-DD), not {1}").format(_(label), repr(value)))
+
+
+def _engine_call(fn, *args):
+	try:
+		return fn(*args)
+	except (ValueError, TypeError) as error:
+		frappe.throw(str(error), title=_("Working days"))
+
+
+# Jinja methods (hooks.py) for print formats, email templates and notifications; dates may be strings.
+
+
+def add_working_days(start, days) -> datetime.date:
+	return _engine_call(site_calendar().add_working_days, as_date(start, "start"), frappe.utils.cint(days))
+
+
+def working_days_between(start, end) -> int:
+	return _engine_call(site_calendar().working_days_between, as_date(start, "start"), as_date(end, "end"))
+
+
+def is_working_day(day) -> bool:
+	return _engine_call(site_calendar().is_working_day, as_date(day, "day"))
