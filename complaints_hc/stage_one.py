@@ -1,0 +1,121 @@
+"""Stage 1 rules in plain Python: the clocks, the overall outcome, timeliness and the one-year limit.
+
+No Frappe here: the controller gathers the stored facts and the site's calendar and calls these.
+All counting goes through the working-day engine (a `WorkingCalendar`).
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from complaints_hc.timescales import WorkingCalendar
+
+CONTACT_WITHIN = 2  # the Complaints Officer contacts the complainant within 2 working days of receipt
+DRAFT_WITHIN = 10  # the QA Officer drafts the response within 10 working days of day 0
+DEFAULT_TIMESCALE = 10  # until a timescale is agreed, the statutory 10 working days apply
+SHORTEST_TIMESCALE, LONGEST_TIMESCALE = 10, 20
+QA_BEFORE_DEADLINE = 2  # quality assurance is due 2 working days before the deadline
+
+UPHELD, PARTIALLY_UPHELD, NOT_UPHELD = "Upheld", "Partially upheld", "Not upheld"
+NOT_INVESTIGATED, WITHDRAWN = "Not investigated", "Withdrawn"
+DECIDED_OUTCOMES = (UPHELD, PARTIALLY_UPHELD, NOT_UPHELD)
+
+MET, MISSED = "Met", "Missed"
+ON_TRACK, DUE_SOON, OVERDUE = "On track", "Due soon", "Overdue"
+
+
+@dataclass(frozen=True)
+class Stage1Clocks:
+	day_zero: datetime.date
+	contact_by: datetime.date
+	draft_by: datetime.date
+	due_date: datetime.date
+	qa_by: datetime.date
+	responded_on: datetime.date | None
+	working_days_taken: int | None
+	timescale_met: str | None  # MET, MISSED, or None while no response has been sent
+
+
+def stage1_clocks(
+	calendar: WorkingCalendar,
+	received_on: datetime.date,
+	restarted_on: datetime.date | None = None,
+	agreed_timescale: int | None = None,
+	extended_to: datetime.date | None = None,
+	responded_on: datetime.date | None = None,
+) -> Stage1Clocks:
+	"""Every stage 1 date, from the stored facts only.
+
+	A restart makes its date the new day 0 for the investigation (draft, due and QA); contacting the
+	complainant still counts from receipt. An agreed extension replaces the due date.
+	"""
+	day_zero = restarted_on or received_on
+	due_date = extended_to or calendar.add_working_days(day_zero, agreed_timescale or DEFAULT_TIMESCALE)
+	taken = calendar.working_days_between(day_zero, responded_on) if responded_on else None
+	return Stage1Clocks(
+		day_zero=day_zero,
+		contact_by=calendar.add_working_days(received_on, CONTACT_WITHIN),
+		draft_by=calendar.add_working_days(day_zero, DRAFT_WITHIN),
+		due_date=due_date,
+		qa_by=calendar.add_working_days(due_date, -QA_BEFORE_DEADLINE),
+		responded_on=responded_on,
+		working_days_taken=taken,
+		timescale_met=None if responded_on is None else (MET if responded_on <= due_date else MISSED),
+	)
+
+
+def timeliness(
+	calendar: WorkingCalendar,
+	due_date: datetime.date,
+	responded_on: datetime.date | None,
+	today: datetime.date,
+	due_soon_within: int = 3,
+	is_open: bool = True,
+) -> str:
+	"""On track, due soon, overdue (while open); met or missed (once responded); "" when withdrawn."""
+	if responded_on:
+		return MET if responded_on <= due_date else MISSED
+	if not is_open:
+		return ""
+	if today > due_date:
+		return OVERDUE
+	if calendar.working_days_between(today, due_date) <= due_soon_within:
+		return DUE_SOON
+	return ON_TRACK
+
+
+def overall_outcome(point_outcomes: Iterable[str | None]) -> str:
+	"""The complaint's outcome from its points' outcomes; "" while any point is undecided.
+
+	Upheld when every investigated point is upheld, not upheld when none is, partially upheld for
+	any mixture. Points withdrawn or not investigated do not count towards it.
+	"""
+	outcomes = list(point_outcomes)
+	if not outcomes or not all(outcomes):
+		return ""
+	decided = [o for o in outcomes if o in DECIDED_OUTCOMES]
+	if not decided:
+		return WITHDRAWN if all(o == WITHDRAWN for o in outcomes) else NOT_INVESTIGATED
+	if all(o == UPHELD for o in decided):
+		return UPHELD
+	if all(o == NOT_UPHELD for o in decided):
+		return NOT_UPHELD
+	return PARTIALLY_UPHELD
+
+
+def one_year_before(day: datetime.date) -> datetime.date:
+	try:
+		return day.replace(year=day.year - 1)
+	except ValueError:  # 29 February
+		return day.replace(year=day.year - 1, day=28)
+
+
+def is_late(events_began_on: datetime.date | None, received_on: datetime.date) -> bool:
+	"""More than a year between the events and receipt: a decision to accept it must be recorded."""
+	return bool(events_began_on) and events_began_on < one_year_before(received_on)
+
+
+def valid_timescale(days: int) -> bool:
+	return SHORTEST_TIMESCALE <= days <= LONGEST_TIMESCALE

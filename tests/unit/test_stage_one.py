@@ -1,0 +1,114 @@
+"""Stage 1 rules: clocks, timeliness, the overall outcome and the one-year limit, counted by hand."""
+
+import datetime
+
+import pytest
+
+from complaints_hc import stage_one
+from complaints_hc.timescales import england_and_wales_calendar
+
+D = datetime.date
+CAL = england_and_wales_calendar()
+
+
+def test_clocks_over_easter_with_an_agreed_15_days():
+	clocks = stage_one.stage1_clocks(CAL, received_on=D(2026, 3, 23), agreed_timescale=15)
+	assert clocks.day_zero == D(2026, 3, 23)
+	assert clocks.contact_by == D(2026, 3, 25)
+	assert clocks.draft_by == D(2026, 4, 8)
+	assert clocks.due_date == D(2026, 4, 15)
+	assert clocks.qa_by == D(2026, 4, 13)
+	assert clocks.responded_on is None and clocks.working_days_taken is None and clocks.timescale_met is None
+
+
+def test_clocks_over_christmas_before_a_timescale_is_agreed():
+	clocks = stage_one.stage1_clocks(CAL, received_on=D(2025, 12, 19))
+	assert clocks.contact_by == D(2025, 12, 23)
+	assert clocks.due_date == D(2026, 1, 7)  # the statutory 10 working days
+	assert clocks.qa_by == D(2026, 1, 5)
+
+
+def test_a_restart_moves_day_zero_but_not_the_contact_deadline():
+	clocks = stage_one.stage1_clocks(
+		CAL, received_on=D(2026, 3, 23), restarted_on=D(2026, 3, 27), agreed_timescale=10
+	)
+	assert clocks.day_zero == D(2026, 3, 27)
+	assert clocks.contact_by == D(2026, 3, 25)
+	assert clocks.due_date == D(2026, 4, 14)
+
+
+def test_an_extension_replaces_the_due_date_and_moves_quality_assurance():
+	clocks = stage_one.stage1_clocks(
+		CAL, received_on=D(2026, 3, 23), agreed_timescale=15, extended_to=D(2026, 4, 29)
+	)
+	assert clocks.due_date == D(2026, 4, 29)
+	assert clocks.qa_by == D(2026, 4, 27)
+	assert clocks.draft_by == D(2026, 4, 8), "the draft deadline counts from day 0"
+
+
+@pytest.mark.parametrize(
+	"responded_on, taken, met",
+	[(D(2026, 4, 29), 25, stage_one.MET), (D(2026, 4, 30), 26, stage_one.MISSED)],
+)
+def test_working_days_taken_and_whether_the_limit_was_met(responded_on, taken, met):
+	clocks = stage_one.stage1_clocks(
+		CAL, received_on=D(2026, 3, 23), extended_to=D(2026, 4, 29), responded_on=responded_on
+	)
+	assert clocks.working_days_taken == taken
+	assert clocks.timescale_met == met
+
+
+@pytest.mark.parametrize(
+	"today, responded_on, is_open, expected",
+	[
+		(D(2026, 4, 1), None, True, stage_one.ON_TRACK),  # 7 working days before the due date
+		(D(2026, 4, 9), None, True, stage_one.DUE_SOON),  # 3 working days before
+		(D(2026, 4, 14), None, True, stage_one.DUE_SOON),  # the due date itself
+		(D(2026, 4, 15), None, True, stage_one.OVERDUE),
+		(D(2026, 4, 20), D(2026, 4, 14), False, stage_one.MET),
+		(D(2026, 4, 20), D(2026, 4, 15), False, stage_one.MISSED),
+		(D(2026, 4, 20), None, False, ""),  # withdrawn
+	],
+)
+def test_timeliness(today, responded_on, is_open, expected):
+	due = D(2026, 4, 14)
+	assert stage_one.timeliness(CAL, due, responded_on, today, due_soon_within=3, is_open=is_open) == expected
+
+
+@pytest.mark.parametrize(
+	"outcomes, expected",
+	[
+		([], ""),
+		(["Upheld", None], ""),
+		(["Upheld", ""], ""),
+		(["Upheld", "Upheld"], "Upheld"),
+		(["Not upheld", "Not upheld"], "Not upheld"),
+		(["Upheld", "Not upheld"], "Partially upheld"),
+		(["Partially upheld"], "Partially upheld"),
+		(["Upheld", "Withdrawn"], "Upheld"),
+		(["Not upheld", "Not investigated"], "Not upheld"),
+		(["Withdrawn", "Withdrawn"], "Withdrawn"),
+		(["Withdrawn", "Not investigated"], "Not investigated"),
+	],
+)
+def test_overall_outcome_is_derived_from_the_points(outcomes, expected):
+	assert stage_one.overall_outcome(outcomes) == expected
+
+
+@pytest.mark.parametrize(
+	"events, received, late",
+	[
+		(None, D(2026, 3, 23), False),
+		(D(2025, 3, 23), D(2026, 3, 23), False),  # exactly a year
+		(D(2025, 3, 22), D(2026, 3, 23), True),
+		(D(2023, 2, 28), D(2024, 2, 29), False),  # a year before 29 February
+		(D(2023, 2, 27), D(2024, 2, 29), True),
+	],
+)
+def test_one_year_limit(events, received, late):
+	assert stage_one.is_late(events, received) is late
+
+
+@pytest.mark.parametrize("days, ok", [(9, False), (10, True), (15, True), (20, True), (21, False)])
+def test_agreed_timescale_is_10_to_20_working_days(days, ok):
+	assert stage_one.valid_timescale(days) is ok
