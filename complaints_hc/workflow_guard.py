@@ -1,0 +1,148 @@
+"""What Frappe's Workflow does not enforce on the server, for any DocType a workflow runs.
+
+- Lifecycle status: every workflow state maps, through its "Update Field"/"Update Value" columns, to
+  one fixed status that server logic keys on. The council may rename or add states; the code never
+  reads state names. Frappe applies that mapping only in `apply_workflow`; here it is applied on
+  every save, whatever the route.
+- "Only allow edit for": Frappe enforces a state's edit role only in the browser. Here a content
+  change in a state is refused on the server unless the user holds one of that state's edit roles.
+- Fail closed: with no active workflow nothing can be saved.
+- Server-owned fields: read-only fields sent by a client are put back to their stored value.
+"""
+
+import frappe
+from frappe import _
+from frappe.model import no_value_fields
+from frappe.model.workflow import get_workflow_name
+from frappe.utils import cint, cstr, flt, getdate
+
+NUMERIC = {"Int", "Float", "Currency", "Percent", "Check"}
+NOT_CONTENT = {"modified", "modified_by", "creation", "owner", "idx", "docstatus", "name", "parent"}
+
+
+class NoActiveWorkflowError(frappe.ValidationError):
+	pass
+
+
+def active_workflow(doctype: str):
+	name = get_workflow_name(doctype)
+	if not name:
+		frappe.throw(
+			_(
+				"No active workflow runs {0}, so it cannot be saved. Ask the Complaints Manager to activate one."
+			).format(_(doctype)),
+			NoActiveWorkflowError,
+			title=_("No active workflow"),
+		)
+	return frappe.get_cached_doc("Workflow", name)
+
+
+def rows_for_state(workflow, state: str) -> list:
+	rows = [row for row in workflow.states if row.state == state]
+	if not rows:
+		frappe.throw(_("{0} is not a state of the workflow {1}.").format(frappe.bold(state), workflow.name))
+	return rows
+
+
+def states(doc, workflow) -> tuple[str, str | None]:
+	"""(the state being saved, the stored state or None for a new document)."""
+	field = workflow.workflow_state_field
+	if not doc.get(field):
+		doc.set(field, workflow.states[0].state)
+	before = doc.get_doc_before_save()
+	return doc.get(field), (before.get(field) if before else None)
+
+
+def apply_lifecycle_status(doc, workflow, state: str, status_field: str, statuses: tuple[str, ...]) -> str:
+	"""Set the fixed status that this workflow state maps to, and return it."""
+	mapped = [r.update_value for r in rows_for_state(workflow, state) if r.update_field == status_field]
+	if not mapped or mapped[0] not in statuses:
+		frappe.throw(
+			_(
+				"The workflow state {0} must set {1} to one of: {2}. Set its Update Field and Update Value."
+			).format(frappe.bold(state), frappe.bold(status_field), ", ".join(statuses)),
+			title=_("Workflow not configured"),
+		)
+	doc.set(status_field, mapped[0])
+	return mapped[0]
+
+
+def edit_roles(workflow, state: str) -> set[str]:
+	return {row.allow_edit for row in rows_for_state(workflow, state) if row.allow_edit}
+
+
+def ensure_edit_allowed(doc, workflow, stored_state: str | None):
+	"""Refuse content changes in a state whose edit roles the user does not hold."""
+	if stored_state is None:
+		return
+	changed = changed_fields(doc)
+	allowed = edit_roles(workflow, stored_state)
+	if changed and not allowed & set(frappe.get_roles()):
+		labels = ", ".join(_(doc.meta.get_label(f)) for f in sorted(changed))
+		frappe.throw(
+			_("In the state {0} only {1} can change this {2} (you changed: {3}).").format(
+				frappe.bold(stored_state),
+				_(" or ").join(sorted(allowed)) or _("nobody"),
+				_(doc.doctype),
+				labels,
+			),
+			frappe.PermissionError,
+			title=_("Not allowed in this state"),
+		)
+
+
+def restore_server_owned_fields(doc):
+	"""Read-only fields belong to the server: whatever a client sent for them is put back."""
+	before = doc.get_doc_before_save()
+	for df in doc.meta.fields:
+		if df.read_only and df.fieldtype not in no_value_fields and df.fieldtype != "Table":
+			if df.fieldname == "workflow_state":
+				continue  # the workflow moves it; Frappe checks each move
+			doc.set(df.fieldname, before.get(df.fieldname) if before else df.default)
+	for table in doc.meta.get_table_fields():
+		child_meta = frappe.get_meta(table.options)
+		stored = {row.name: row for row in (before.get(table.fieldname) if before else [])}
+		for row in doc.get(table.fieldname):
+			for df in child_meta.fields:
+				if df.read_only and df.fieldtype not in no_value_fields:
+					previous = stored.get(row.name)
+					row.set(df.fieldname, previous.get(df.fieldname) if previous else None)
+
+
+def normalised(value, fieldtype: str):
+	if fieldtype in NUMERIC:
+		return flt(value) if fieldtype != "Check" else cint(value)
+	if fieldtype == "Date":
+		return getdate(value) if value else None
+	return cstr(value) or None
+
+
+def row_values(row, child_meta) -> tuple:
+	return tuple(
+		normalised(row.get(df.fieldname), df.fieldtype)
+		for df in child_meta.fields
+		if df.fieldtype not in no_value_fields and not df.read_only
+	)
+
+
+def changed_fields(doc) -> set[str]:
+	"""Editable fields (and tables) whose values differ from the stored document."""
+	before = doc.get_doc_before_save()
+	if not before:
+		return set()
+	changed = set()
+	for df in doc.meta.fields:
+		if df.fieldname in NOT_CONTENT or df.read_only or df.fieldtype in no_value_fields:
+			if df.fieldtype != "Table":
+				continue
+		if df.fieldtype == "Table":
+			child_meta = frappe.get_meta(df.options)
+			now = [row_values(r, child_meta) for r in doc.get(df.fieldname)]
+			then = [row_values(r, child_meta) for r in before.get(df.fieldname)]
+			if now != then:
+				changed.add(df.fieldname)
+		elif normalised(doc.get(df.fieldname), df.fieldtype) != normalised(
+			before.get(df.fieldname), df.fieldtype
+		):
+			changed.add(df.fieldname)
+	return changed

@@ -1,0 +1,52 @@
+"""The default workflows the app ships, created once if missing: after that the council owns them."""
+
+import json
+import pathlib
+
+import frappe
+
+WORKFLOW_DIR = pathlib.Path(__file__).parent / "complaints_hc" / "workflow"
+
+# Workflow state and action names the default workflows use (shipped as filtered fixtures too).
+WORKFLOW_STATES = (
+	"Received",
+	"Allocated",
+	"Investigating",
+	"Quality Assurance",
+	"Approved",
+	"Responded",
+	"Closed",
+	"Withdrawn",
+)
+WORKFLOW_ACTIONS = (
+	"Allocate",
+	"Establish Points",
+	"Resolve Early",
+	"Submit for QA",
+	"Approve",
+	"Return for Changes",
+	"Send Response",
+	"Close",
+	"Withdraw",
+)
+
+
+def default_workflows() -> list[dict]:
+	return [json.loads(path.read_text()) for path in sorted(WORKFLOW_DIR.glob("*.json"))]
+
+
+def ensure_default_workflows():
+	"""Create each default workflow whose DocType has no workflow yet (never overwrite the council's)."""
+	ensure_names("Workflow State", "workflow_state_name", WORKFLOW_STATES)
+	ensure_names("Workflow Action Master", "workflow_action_name", WORKFLOW_ACTIONS)
+	for definition in default_workflows():
+		if frappe.db.exists("Workflow", {"document_type": definition["document_type"]}):
+			continue
+		workflow = frappe.get_doc(definition)
+		workflow.insert(ignore_permissions=True)  # install-time set-up, not a user action
+
+
+def ensure_names(doctype: str, fieldname: str, names):
+	for name in names:
+		if not frappe.db.exists(doctype, name):
+			frappe.get_doc({"doctype": doctype, fieldname: name}).insert(ignore_permissions=True)
