@@ -1,0 +1,64 @@
+"""Who may see a complaint, beyond the role permissions on the DocType.
+
+- A staff member who is a subject of a complaint never sees it, whatever roles they hold.
+- The complaints team, the QA Service Manager and QA Approvers see every other complaint.
+- A QA Officer sees the complaints allocated to them (or that they drafted); a Team Manager those of
+  which they are the responsible Team or Service Manager.
+
+`permission_query_conditions` covers lists, counts and reports built with `frappe.get_list`;
+`has_permission` covers a single document (form, REST, print, files). Routes that bypass both are
+closed in `complaints_hc.access`.
+"""
+
+import frappe
+
+from complaints_hc import roles
+
+SEE_ALL = {roles.COMPLAINTS_OFFICER, roles.COMPLAINTS_MANAGER, roles.QA_SERVICE_MANAGER, roles.QA_APPROVER}
+
+
+def is_subject(complaint: str, user: str) -> bool:
+	return bool(
+		frappe.db.exists("Complaint Subject", {"parenttype": "Complaint", "parent": complaint, "user": user})
+	)
+
+
+def complaint_query_conditions(user: str | None = None, doctype: str = "Complaint") -> str:
+	user = user or frappe.session.user
+	if user == "Administrator":
+		return ""
+	quoted = frappe.db.escape(user)
+	conditions = [
+		f"""`tabComplaint`.name not in (select parent from `tabComplaint Subject`
+			where parenttype = 'Complaint' and user = {quoted})"""
+	]
+	user_roles = set(frappe.get_roles(user))
+	if not user_roles & SEE_ALL:
+		own = []
+		if roles.QA_OFFICER in user_roles:
+			own.append(f"`tabComplaint`.qa_officer = {quoted} or `tabComplaint`.drafted_by = {quoted}")
+		if roles.TEAM_MANAGER in user_roles:
+			own.append(f"`tabComplaint`.team_manager = {quoted} or `tabComplaint`.service_manager = {quoted}")
+		conditions.append(f"({' or '.join(own)})" if own else "1 = 0")
+	return " and ".join(f"({c})" for c in conditions)
+
+
+def may_see_complaint(doc, user: str) -> bool:
+	if user == "Administrator":
+		return True
+	if any(row.user == user for row in doc.get("subjects") or ()):
+		return False
+	if doc.name and not doc.is_new() and is_subject(doc.name, user):
+		return False  # the stored list counts, whatever an unsaved copy says
+	user_roles = set(frappe.get_roles(user))
+	if user_roles & SEE_ALL:
+		return True
+	if roles.QA_OFFICER in user_roles and user in (doc.get("qa_officer"), doc.get("drafted_by")):
+		return True
+	if roles.TEAM_MANAGER in user_roles and user in (doc.get("team_manager"), doc.get("service_manager")):
+		return True
+	return False
+
+
+def has_complaint_permission(doc, ptype: str | None = None, user: str | None = None) -> bool:
+	return may_see_complaint(doc, user or frappe.session.user)
