@@ -1,4 +1,5 @@
 from complaints_hc.roles import ALL_ROLES
+from complaints_hc.workflows import WORKFLOW_ACTIONS, WORKFLOW_STATES
 
 app_name = "complaints_hc"
 app_title = "Complaints HC"
@@ -10,6 +11,8 @@ app_license = "mit"
 # Only records the council must not rename go out as fixtures; they are re-imported on every migrate.
 fixtures = [
 	{"dt": "Role", "filters": [["name", "in", list(ALL_ROLES)]]},
+	{"dt": "Workflow State", "filters": [["name", "in", list(WORKFLOW_STATES)]]},
+	{"dt": "Workflow Action Master", "filters": [["name", "in", list(WORKFLOW_ACTIONS)]]},
 ]
 
 after_install = "complaints_hc.install.after_install"
@@ -27,4 +30,26 @@ jinja = {
 		"complaints_hc.working_days.working_days_between",
 		"complaints_hc.working_days.is_working_day",
 	],
+}
+
+# Row-level access to complaints (see complaints_hc/permissions.py).
+permission_query_conditions = {
+	"Complaint": "complaints_hc.permissions.complaint_query_conditions",
+}
+has_permission = {
+	"Complaint": "complaints_hc.permissions.has_complaint_permission",
+}
+
+# Routes around the row-level hooks (see complaints_hc/access.py).
+doc_events = {
+	"DocShare": {"validate": "complaints_hc.access.refuse_share_outside"},
+	"ToDo": {"validate": "complaints_hc.access.refuse_assignment_outside"},
+	"File": {"before_insert": "complaints_hc.access.make_attachment_private"},
+}
+override_whitelisted_methods = {
+	"frappe.client.get_count": "complaints_hc.access.get_count",
+	"frappe.model.workflow.bulk_workflow_approval": "complaints_hc.access.bulk_workflow_approval",
+}
+standard_queries = {
+	"Complaint": "complaints_hc.access.complaint_link_query",
 }

@@ -7,6 +7,7 @@ after install they belong to the complaints team, who change them in the desk.
 import frappe
 
 from complaints_hc.roles import ALL_ROLES
+from complaints_hc.workflows import ensure_default_workflows
 
 # The answers a council in England gives Frappe's setup wizard.
 ENGLAND_SETUP = {
@@ -27,10 +28,14 @@ def after_migrate():
 
 def ensure_default_records():
 	"""Create-if-missing for every default record the app ships (idempotent)."""
-	# Later records (workflows, notifications, assignment rules) are added here.
+	ensure_default_workflows()
 
 
 def before_uninstall():
+	# Workflows point at the app's DocTypes, which uninstall removes.
+	app_doctypes = frappe.get_all("DocType", {"module": "Complaints HC"}, pluck="name")
+	for workflow in frappe.get_all("Workflow", {"document_type": ["in", app_doctypes]}, pluck="name"):
+		frappe.delete_doc("Workflow", workflow, force=True, ignore_permissions=True)
 	# Roles are not tied to the module, so Frappe's uninstall would leave them behind.
 	for role in ALL_ROLES:
 		if frappe.db.exists("Role", role):

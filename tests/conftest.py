@@ -68,7 +68,9 @@ def site():
 	from helpers import require_env
 
 	site_name = require_env("COMPLAINTS_TEST_SITE")
-	frappe.init(site=site_name, sites_path=os.environ.get("SITES_PATH", os.getcwd()))
+	sites_path = require_env("SITES_PATH")
+	os.chdir(sites_path)  # Frappe finds the bench's logs folder from the working directory
+	frappe.init(site=site_name, sites_path=sites_path)
 	frappe.connect()
 	frappe.flags.in_test = True
 	frappe.clear_cache()

@@ -46,6 +46,24 @@ def as_user(email: str):
 		frappe.set_user(previous)
 
 
+def bench(*args: str, timeout: int = 1200) -> str:
+	"""Run a bench command (`frappe.utils.bench_helper`, as bench does) in the sites folder."""
+	import subprocess
+	import sys
+
+	result = subprocess.run(
+		[sys.executable, "-m", "frappe.utils.bench_helper", "frappe", *args],
+		cwd=require_env("SITES_PATH"),
+		capture_output=True,
+		text=True,
+		timeout=timeout,
+	)
+	assert result.returncode == 0, (
+		f"bench {' '.join(args[:3])}: {result.stdout[-2000:]}{result.stderr[-2000:]}"
+	)
+	return result.stdout
+
+
 def make_committed_user(label: str, *roles: str) -> str:
 	"""A user the served site can see: HTTP and browser tests run in other processes."""
 	email = make_user(label, *roles, password=TEST_PASSWORD)
@@ -88,3 +106,116 @@ class SiteSession(requests.Session):
 
 def served_site() -> tuple[str, str]:
 	return require_env("COMPLAINTS_TEST_URL"), require_env("COMPLAINTS_TEST_SITE")
+
+
+# --- complaints ------------------------------------------------------------------------------
+
+
+class Cast:
+	"""The people of one complaint, each a user with only their real roles.
+
+	Made once per test session and committed (creating users is slow); tests roll back the rest.
+	"""
+
+	def __init__(self):
+		from complaints_hc import roles
+
+		self.officer = make_user("complaints.officer", roles.COMPLAINTS_OFFICER)
+		self.manager = make_user("complaints.manager", roles.COMPLAINTS_MANAGER)
+		self.qa_manager = make_user("qa.service.manager", roles.QA_SERVICE_MANAGER)
+		self.qa_officer = make_user("qa.officer", roles.QA_OFFICER)
+		self.other_qa_officer = make_user("qa.officer.two", roles.QA_OFFICER)
+		self.approver = make_user("head.of.service", roles.QA_APPROVER)
+		self.team_manager = make_user("team.manager", roles.TEAM_MANAGER)
+		self.social_worker = make_user("social.worker")
+		self.subject = make_user("subject.qa", roles.QA_OFFICER, roles.QA_APPROVER)
+		self.team = make_team(members=[self.social_worker], team_manager=self.team_manager)
+		frappe.db.commit()  # nosemgrep: shared by every test of the session, and by the served site
+
+
+def make_team(members=(), team_manager=None, service_manager=None) -> str:
+	area = frappe.db.exists("Service Area", "Children in Care") or (
+		frappe.get_doc({"doctype": "Service Area", "service_area_name": "Children in Care"}).insert().name
+	)
+	team = frappe.get_doc(
+		{
+			"doctype": "Service Team",
+			"team_name": f"Looked After Team {uuid.uuid4().hex[:6]}",
+			"service_area": area,
+			"team_manager": team_manager,
+			"service_manager": service_manager,
+			"members": [{"user": user} for user in members],
+		}
+	).insert()
+	return team.name
+
+
+def make_category(name: str = "Communication") -> str:
+	if not frappe.db.exists("Complaint Category", name):
+		frappe.get_doc({"doctype": "Complaint Category", "category_name": name}).insert()
+	return name
+
+
+def make_theme(name: str = "Professional Curiosity") -> str:
+	if not frappe.db.exists("Learning Theme", name):
+		frappe.get_doc({"doctype": "Learning Theme", "theme_name": name}).insert()
+	return name
+
+
+def make_complaint(cast: Cast, **values):
+	"""A complaint logged by the cast's Complaints Officer (received today unless said otherwise)."""
+	doc = {
+		"doctype": "Complaint",
+		"received_via": "Email",
+		"received_on": frappe.utils.today(),
+		"complainant_name": "Joanne Pritchard",
+		"relationship_to_child": "Parent",
+		"complainant_email": "joanne.pritchard@example.org",
+		"child_name": "Kai Pritchard",
+		"case_reference": "LCS-204811",
+		"service_team": cast.team,
+		"social_worker": cast.social_worker,
+		"subjects": [{"user": cast.subject, "role_in_case": "Reviewing officer"}],
+	}
+	doc.update(values)
+	with as_user(cast.officer):
+		return frappe.get_doc(doc).insert()
+
+
+def apply_action(doc, action: str, user: str):
+	"""A workflow action as the desk applies it, by this user."""
+	from frappe.model.workflow import apply_workflow
+
+	with as_user(user):
+		apply_workflow(doc.as_dict(), action)
+	return frappe.get_doc(doc.doctype, doc.name)  # as stored
+
+
+def edit(doc, user: str, **values):
+	"""Save changes to a complaint as this user, from a fresh copy, as the form would."""
+	with as_user(user):
+		fresh = frappe.get_doc(doc.doctype, doc.name)
+		for key, value in values.items():
+			if key in ("points", "extensions", "subjects", "updates"):
+				for row in value:
+					fresh.append(key, row)
+			else:
+				fresh.set(key, value)
+		fresh.save()
+		return frappe.get_doc(doc.doctype, doc.name)  # as stored
+
+
+def private_file(doc, user: str, name: str = "agreement.pdf") -> str:
+	"""A private file attached to the document, uploaded by this user; returns its URL."""
+	with as_user(user):
+		file = frappe.get_doc(
+			{
+				"doctype": "File",
+				"file_name": name,
+				"content": b"%PDF-1.4 signed agreement",
+				"is_private": 1,
+				"attached_to_doctype": doc.doctype,
+				"attached_to_name": doc.name,
+			}
+		).insert()
+	return file.file_url

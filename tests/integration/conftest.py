@@ -1,5 +1,6 @@
 import frappe
 import pytest
+from helpers import Cast
 
 
 @pytest.fixture(autouse=True)
@@ -10,3 +11,10 @@ def rolled_back(site):
 	yield
 	frappe.db.rollback()
 	frappe.set_user("Administrator")
+
+
+@pytest.fixture(scope="session")
+def cast(site):
+	"""Everyone a complaint needs, with their real roles (committed once for the whole session)."""
+	frappe.set_user("Administrator")
+	return Cast()

@@ -1,9 +1,7 @@
 """`bench migrate` run twice changes nothing the second time (schema, app records, fixtures)."""
 
-import subprocess
-import sys
-
 import frappe
+from helpers import bench
 
 
 def fingerprint() -> dict:
@@ -34,13 +32,7 @@ def fingerprint() -> dict:
 
 
 def migrate():
-	result = subprocess.run(
-		[sys.executable, "-m", "frappe.utils.bench_helper", "frappe", "--site", frappe.local.site, "migrate"],
-		capture_output=True,
-		text=True,
-		timeout=900,
-	)
-	assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
+	bench("--site", frappe.local.site, "migrate")
 
 
 def test_a_second_migrate_changes_nothing():

@@ -1,31 +1,17 @@
 """Install on a throwaway site, then uninstall: no DocType, table or role of the app is left behind."""
 
 import json
-import subprocess
-import sys
+import os
 import uuid
 
 import pymysql
-from helpers import require_env
+from helpers import bench, require_env
 
 from complaints_hc import roles
 
 
-def bench(*args: str) -> str:
-	result = subprocess.run(
-		[sys.executable, "-m", "frappe.utils.bench_helper", "frappe", *args],
-		capture_output=True,
-		text=True,
-		timeout=1200,
-	)
-	assert result.returncode == 0, (
-		f"bench {' '.join(args[:3])}: {result.stdout[-2000:]}{result.stderr[-2000:]}"
-	)
-	return result.stdout
-
-
 def site_database(site_name: str):
-	with open(f"{site_name}/site_config.json") as f:
+	with open(os.path.join(require_env("SITES_PATH"), site_name, "site_config.json")) as f:
 		config = json.load(f)
 	return pymysql.connect(
 		host="127.0.0.1", user=config["db_name"], password=config["db_password"], database=config["db_name"]

@@ -2,12 +2,10 @@
 
 import datetime
 import json
-import subprocess
-import sys
 
 import frappe
 import pytest
-from helpers import as_user, make_user
+from helpers import as_user, bench, make_user
 
 from complaints_hc import roles, working_days
 
@@ -40,13 +38,11 @@ def test_extra_days_change_the_next_computation_in_this_process():
 
 
 def computed_in_a_new_process() -> str:
-	result = subprocess.run(
-		[sys.executable, "-m", "frappe.utils.bench_helper", "frappe", "--site", frappe.local.site, "execute",
-			"complaints_hc.working_days.add_working_days", "--args", json.dumps([CHRISTMAS_EVE_2026, 1])],
-		capture_output=True, text=True, timeout=300,
-	)  # fmt: skip
-	assert result.returncode == 0, result.stderr[-2000:]
-	return result.stdout.strip().strip('"')
+	args = json.dumps([CHRISTMAS_EVE_2026, 1])
+	output = bench(
+		"--site", frappe.local.site, "execute", "complaints_hc.working_days.add_working_days", "--args", args
+	)
+	return output.strip().strip('"')
 
 
 def test_extra_days_reach_a_freshly_started_process():

@@ -23,6 +23,7 @@ class ComplaintsSettings(Document):
 		)
 
 		extra_non_working_days: DF.Table[ComplaintsNonWorkingDay]
+		due_soon_working_days: DF.Int
 		holiday_country: DF.Data
 		holiday_subdivision: DF.Data | None
 		next_stage_request_working_days: DF.Int

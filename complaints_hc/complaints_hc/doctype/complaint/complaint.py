@@ -1,0 +1,548 @@
+# Copyright (c) 2026, complaints_hc maintainers and contributors
+# For license information, please see license.txt
+
+import frappe
+from frappe import _
+from frappe.model.document import Document
+from frappe.model.workflow import validate_workflow
+from frappe.utils import getdate, today
+
+from complaints_hc import access, roles, stage_one, workflow_guard
+from complaints_hc.permissions import may_see_complaint
+from complaints_hc.working_days import site_calendar
+
+# The fixed lifecycle every workflow state maps to (see workflow_guard).
+RECEIVED, ALLOCATED, IN_PROGRESS = "Received", "Allocated", "In Progress"
+QUALITY_ASSURANCE, APPROVED, RESPONDED = "Quality Assurance", "Approved", "Responded"
+CLOSED, WITHDRAWN, ESCALATED = "Closed", "Withdrawn", "Escalated"
+LIFECYCLE = (
+	RECEIVED,
+	ALLOCATED,
+	IN_PROGRESS,
+	QUALITY_ASSURANCE,
+	APPROVED,
+	RESPONDED,
+	CLOSED,
+	WITHDRAWN,
+	ESCALATED,
+)
+OPEN = (RECEIVED, ALLOCATED, IN_PROGRESS, QUALITY_ASSURANCE, APPROVED)
+BEFORE_INVESTIGATION = (RECEIVED, ALLOCATED)
+NOT_YET_INVESTIGATING = (RECEIVED, ALLOCATED, WITHDRAWN)
+APPROVER_ROLES = {roles.QA_SERVICE_MANAGER, roles.QA_APPROVER}
+REMEDY_APPROVER_ROLES = {roles.COMPLAINTS_MANAGER, roles.QA_SERVICE_MANAGER, roles.QA_APPROVER}
+CHILD = "Child or young person"
+
+# Dates of things that happened: on or after receipt, and never in the future.
+EVENT_DATES = (
+	"complainant_contacted_on",
+	"initial_meeting_on",
+	"timescale_agreed_on",
+	"clock_restarted_on",
+	"response_sent_to_manager_on",
+	"outcome_letter_sent_on",
+	"child_file_copy_on",
+	"withdrawn_on",
+	"advocate_offered_on",
+	"face_to_face_offered_on",
+	"outcome_meeting_offered_on",
+	"remedy_approved_on",
+)
+
+
+class Complaint(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		from complaints_hc.complaints_hc.doctype.complaint_extension.complaint_extension import (
+			ComplaintExtension,
+		)
+		from complaints_hc.complaints_hc.doctype.complaint_point.complaint_point import ComplaintPoint
+		from complaints_hc.complaints_hc.doctype.complaint_subject.complaint_subject import ComplaintSubject
+		from complaints_hc.complaints_hc.doctype.complaint_update.complaint_update import ComplaintUpdate
+
+		advocate_offered_on: DF.Date | None
+		advocate_response: DF.Literal["", "Accepted", "Declined"]
+		advocate_response_recorded_by: DF.Link | None
+		age_appropriate_letters: DF.Check
+		agreed_timescale_days: DF.Int
+		allocated_by: DF.Link | None
+		allocated_on: DF.Date | None
+		case_reference: DF.Data | None
+		child_complainant: DF.Check
+		child_file_copy_by: DF.Link | None
+		child_file_copy_on: DF.Date | None
+		child_file_label: DF.Data | None
+		child_name: DF.Data | None
+		clock_restarted_on: DF.Date | None
+		closed_on: DF.Date | None
+		complainant_address: DF.SmallText | None
+		complainant_contacted_on: DF.Date | None
+		complainant_email: DF.Data | None
+		complainant_name: DF.Data
+		complainant_phone: DF.Data | None
+		complaints_officer: DF.Link | None
+		contact_by: DF.Date | None
+		day_zero: DF.Date | None
+		draft_by: DF.Date | None
+		draft_submitted_on: DF.Date | None
+		drafted_by: DF.Link | None
+		due_date: DF.Date | None
+		early_resolution: DF.Check
+		events_date: DF.Date | None
+		extensions: DF.Table[ComplaintExtension]
+		face_to_face_offered_on: DF.Date | None
+		initial_meeting_on: DF.Date | None
+		interpreter_language: DF.Data | None
+		interpreter_needed: DF.Check
+		late_complaint: DF.Check
+		late_decision: DF.Literal["", "Accepted", "Declined"]
+		late_decision_by: DF.Link | None
+		late_decision_reason: DF.SmallText | None
+		meeting_notes: DF.SmallText | None
+		naming_series: DF.Literal["CMP-.YYYY.-"]
+		outcome_letter_sent_by: DF.Link | None
+		outcome_letter_sent_on: DF.Date | None
+		outcome_meeting_offered_on: DF.Date | None
+		overall_outcome: DF.Literal[
+			"", "Upheld", "Partially upheld", "Not upheld", "Not investigated", "Withdrawn"
+		]
+		points: DF.Table[ComplaintPoint]
+		preferred_contact_method: DF.Literal["", "Email", "Phone", "Letter", "In person"]
+		procedure: DF.Literal["Statutory (Children Act 1989)", "Corporate"]
+		qa_approved_by: DF.Link | None
+		qa_approved_on: DF.Date | None
+		qa_by: DF.Date | None
+		qa_officer: DF.Link | None
+		qa_returns: DF.Int
+		rag_status: DF.Literal["", "On track", "Due soon", "Overdue", "Met", "Missed"]
+		reasonable_adjustments: DF.SmallText | None
+		received_on: DF.Date
+		received_via: DF.Literal["", "Portal", "Email", "Phone", "Letter", "In person"]
+		relationship_to_child: DF.Literal[
+			"", "Parent", "Carer", "Child or young person", "Advocate", "Professional", "Other"
+		]
+		remedy_amount: DF.Currency
+		remedy_approved_by: DF.Link | None
+		remedy_approved_on: DF.Date | None
+		remedy_reason: DF.SmallText | None
+		resolution_agreed_with: DF.Data | None
+		resolution_summary: DF.SmallText | None
+		responded_on: DF.Date | None
+		response_sent_to_manager_on: DF.Date | None
+		restart_agreed_by: DF.Link | None
+		restart_reason: DF.SmallText | None
+		service_area: DF.Link | None
+		service_manager: DF.Link | None
+		service_team: DF.Link | None
+		social_worker: DF.Link | None
+		stage: DF.Literal["Stage 1", "Stage 2", "Stage 3", "Ombudsman"]
+		status: DF.Literal[
+			"Received",
+			"Allocated",
+			"In Progress",
+			"Quality Assurance",
+			"Approved",
+			"Responded",
+			"Closed",
+			"Withdrawn",
+			"Escalated",
+		]
+		subjects: DF.Table[ComplaintSubject]
+		team_manager: DF.Link | None
+		timescale_agreed_on: DF.Date | None
+		timescale_met: DF.Literal["", "Met", "Missed"]
+		updates: DF.Table[ComplaintUpdate]
+		withdrawal_reason: DF.SmallText | None
+		withdrawn_on: DF.Date | None
+		workflow_state: DF.Link | None
+		working_days_taken: DF.Int
+	# end: auto-generated types
+
+	def before_validate(self):
+		workflow_guard.restore_server_owned_fields(self)
+		if self.is_new() and not self.complaints_officer and roles.COMPLAINTS_OFFICER in frappe.get_roles():
+			self.complaints_officer = frappe.session.user
+
+	def validate(self):
+		workflow = workflow_guard.active_workflow(self.doctype)
+		validate_workflow(self)  # Frappe's transition check first: skipping a state is refused as such
+		state, stored_state = workflow_guard.states(self, workflow)
+		workflow_guard.ensure_edit_allowed(self, workflow, stored_state)
+		self.previous_status = self.get_doc_before_save().status if stored_state else None
+		workflow_guard.apply_lifecycle_status(self, workflow, state, "status", LIFECYCLE)
+
+		self.validate_actor_is_not_a_subject()
+		self.validate_dates()
+		self.validate_qa_officer()
+		self.validate_timescale()
+		self.validate_restart()
+		self.validate_extensions()
+		self.validate_subject_guidance()
+		self.validate_child_safeguards()
+		self.validate_late_complaint()
+		self.validate_remedy()
+		self.validate_status_requirements()
+
+	def before_save(self):
+		self.set_derived_flags()
+		self.overall_outcome = stage_one.overall_outcome(p.outcome for p in self.points)
+		self.set_clocks()
+		self.stamp_status_change()
+
+	def on_update(self):
+		# Someone named as a subject loses any share or assignment they had before.
+		access.remove_access_of(self.doctype, self.name, (row.user for row in self.subjects))
+
+	# -- checks ---------------------------------------------------------------------------------
+
+	def validate_actor_is_not_a_subject(self):
+		user = frappe.session.user
+		if any(row.user == user for row in self.subjects) or not may_see_complaint(self, user):
+			frappe.throw(_("You cannot act on a complaint you may not see."), frappe.PermissionError)
+
+	def validate_dates(self):
+		received = getdate(self.received_on)
+		if received > getdate(today()):
+			frappe.throw(_("The received date cannot be in the future."), title=_("Received On"))
+		for fieldname in EVENT_DATES:
+			value = self.get(fieldname)
+			if value and not received <= getdate(value) <= getdate(today()):
+				frappe.throw(
+					_("{0} must be between the received date and today.").format(
+						frappe.bold(_(self.meta.get_label(fieldname)))
+					)
+				)
+
+	def validate_qa_officer(self):
+		if not self.qa_officer:
+			return
+		if roles.QA_OFFICER not in frappe.get_roles(self.qa_officer):
+			frappe.throw(_("{0} is not a QA Officer.").format(frappe.bold(self.qa_officer)))
+		involved = self.people_involved_in_the_case()
+		if self.qa_officer in involved:
+			frappe.throw(
+				_(
+					"{0} cannot investigate: they are {1}. Allocate a QA Officer not involved with the case."
+				).format(frappe.bold(self.qa_officer), involved[self.qa_officer]),
+				title=_("QA Officer must be independent"),
+			)
+		if self.changed("qa_officer"):
+			self.allocated_on = today()
+			self.allocated_by = frappe.session.user
+
+	def people_involved_in_the_case(self) -> dict[str, str]:
+		involved = {row.user: _("named in the complaint") for row in self.subjects}
+		if self.social_worker:
+			involved[self.social_worker] = _("the allocated social worker")
+		for fieldname in ("team_manager", "service_manager"):
+			if self.get(fieldname):
+				involved[self.get(fieldname)] = _("a responsible manager")
+		if self.service_team:
+			team = frappe.get_cached_doc("Service Team", self.service_team)
+			for member in team.members:
+				involved.setdefault(member.user, _("in the team complained about"))
+			for user in (team.team_manager, team.service_manager):
+				if user:
+					involved.setdefault(user, _("a manager of the team complained about"))
+		return involved
+
+	def validate_timescale(self):
+		if self.agreed_timescale_days and not stage_one.valid_timescale(self.agreed_timescale_days):
+			frappe.throw(
+				_("The agreed timescale must be {0} to {1} working days.").format(
+					stage_one.SHORTEST_TIMESCALE, stage_one.LONGEST_TIMESCALE
+				),
+				title=_("Timescale"),
+			)
+		if self.agreed_timescale_days and not self.timescale_agreed_on:
+			frappe.throw(_("Record the date the timescale was agreed with the complainant."))
+
+	def validate_restart(self):
+		if not self.clock_restarted_on:
+			return
+		if not self.restart_agreed_by or roles.COMPLAINTS_MANAGER not in frappe.get_roles(
+			self.restart_agreed_by
+		):
+			frappe.throw(
+				_("Restarting the clock needs the agreement of a Complaints Manager: record who agreed."),
+				title=_("Restart not agreed"),
+			)
+		if not (self.restart_reason or "").strip():
+			frappe.throw(_("Record which points were added and why the clock restarted."))
+		if self.changed("clock_restarted_on") and self.status not in (ALLOCATED, IN_PROGRESS):
+			frappe.throw(_("The clock can only restart when points are added at the initial meeting."))
+
+	def changed(self, fieldname: str) -> bool:
+		before = self.get_doc_before_save()
+		fieldtype = self.meta.get_field(fieldname).fieldtype
+		now = workflow_guard.normalised(self.get(fieldname), fieldtype)
+		return now != (workflow_guard.normalised(before.get(fieldname), fieldtype) if before else None)
+
+	def validate_extensions(self):
+		before = self.get_doc_before_save()
+		stored = {row.name: row for row in (before.extensions if before else [])}
+		for name, row in stored.items():
+			kept = next((r for r in self.extensions if r.name == name), None)
+			if not kept or workflow_guard.row_values(kept, kept.meta) != workflow_guard.row_values(
+				row, row.meta
+			):
+				frappe.throw(_("A recorded extension cannot be changed or removed: add a new one instead."))
+		due = self.due_without_extensions()
+		for row in self.extensions:
+			self.validate_extension(row, due)
+			due = getdate(row.new_due_date)
+			if not row.recorded_by:
+				row.recorded_by = frappe.session.user
+
+	def validate_extension(self, row, due_before):
+		label = _("Extension {0}").format(row.idx)
+		if not row.complainant_agreed_on or not row.agreement_attachment:
+			frappe.throw(
+				_(
+					"{0}: an extension needs the complainant's written agreement: attach it and give the date it was given."
+				).format(label),
+				title=_("Complainant's agreement missing"),
+			)
+		if not row.agreement_attachment.startswith("/private/"):
+			frappe.throw(_("{0}: the written agreement must be a private file.").format(label))
+		requested, agreed = getdate(row.requested_on), getdate(row.complainant_agreed_on)
+		if not getdate(self.received_on) <= requested <= agreed <= getdate(today()):
+			frappe.throw(
+				_("{0}: the agreement must come on or after the request, and neither after today.").format(
+					label
+				)
+			)
+		if getdate(row.new_due_date) <= due_before:
+			frappe.throw(
+				_("{0}: the new completion date must be after {1}.").format(
+					label, frappe.format(due_before, "Date")
+				)
+			)
+
+	def validate_subject_guidance(self):
+		for row in self.subjects:
+			if bool(row.guidance_sent_on) != bool(row.guidance_sent_by):
+				frappe.throw(
+					_("Row {0}: record both when the guidance was sent and who sent it.").format(row.idx)
+				)
+
+	def validate_child_safeguards(self):
+		if self.relationship_to_child != CHILD or self.status in NOT_YET_INVESTIGATING:
+			return
+		missing = [
+			label
+			for fieldname, label in (
+				("advocate_offered_on", _("when an advocate was offered")),
+				("advocate_response", _("whether the advocate was accepted or declined")),
+				("advocate_response_recorded_by", _("who recorded that")),
+				("face_to_face_offered_on", _("when a face-to-face meeting was offered")),
+			)
+			if not self.get(fieldname)
+		]
+		if missing:
+			frappe.throw(
+				_("A child or young person is complaining: record {0}.").format(", ".join(missing)),
+				title=_("Safeguards for children"),
+			)
+
+	def validate_late_complaint(self):
+		if not stage_one.is_late(
+			getdate(self.events_date) if self.events_date else None, getdate(self.received_on)
+		):
+			return
+		if self.status in NOT_YET_INVESTIGATING:
+			return
+		if not (self.late_decision and (self.late_decision_reason or "").strip() and self.late_decision_by):
+			frappe.throw(
+				_(
+					"The events are more than a year old: record the decision to accept the complaint, why, and who decided."
+				),
+				title=_("Late complaint"),
+			)
+		if self.late_decision == "Declined" and self.status not in (CLOSED, WITHDRAWN):
+			frappe.throw(_("A late complaint that was declined can only be closed."))
+
+	def validate_remedy(self):
+		if not self.remedy_amount:
+			return
+		if not ((self.remedy_reason or "").strip() and self.remedy_approved_by and self.remedy_approved_on):
+			frappe.throw(
+				_("A nominal payment needs its reason, who approved it and when."), title=_("Nominal remedy")
+			)
+		if not REMEDY_APPROVER_ROLES & set(frappe.get_roles(self.remedy_approved_by)):
+			frappe.throw(
+				_(
+					"A nominal payment must be approved by a Complaints Manager, QA Service Manager or QA Approver."
+				)
+			)
+
+	def validate_status_requirements(self):
+		"""What must be recorded before a complaint enters each lifecycle status."""
+		if self.status == self.previous_status:
+			return
+		check = {
+			ALLOCATED: self.check_ready_to_allocate,
+			IN_PROGRESS: self.check_ready_to_investigate,
+			QUALITY_ASSURANCE: self.check_ready_for_quality_assurance,
+			APPROVED: self.check_approver,
+			RESPONDED: self.check_ready_to_respond,
+			CLOSED: self.check_ready_to_close,
+			WITHDRAWN: self.check_ready_to_withdraw,
+		}.get(self.status)
+		if check:
+			check()
+
+	def require(self, *fieldnames, why: str):
+		missing = [_(self.meta.get_label(f)) for f in fieldnames if not self.get(f)]
+		if missing:
+			frappe.throw(_("{0}: record {1}.").format(why, ", ".join(missing)), title=_("Not ready"))
+
+	def check_ready_to_allocate(self):
+		self.require("qa_officer", why=_("To allocate the complaint"))
+
+	def check_ready_to_investigate(self):
+		if self.previous_status == QUALITY_ASSURANCE:
+			self.qa_returns = (self.qa_returns or 0) + 1  # returned for changes
+			return
+		self.require(
+			"complainant_contacted_on",
+			"initial_meeting_on",
+			"agreed_timescale_days",
+			why=_("To start the investigation"),
+		)
+		if self.early_resolution:
+			frappe.throw(
+				_("This complaint was resolved at the initial meeting: record the resolution instead.")
+			)
+		if not self.points:
+			frappe.throw(_("Establish at least one complaint point before investigating."))
+
+	def check_ready_for_quality_assurance(self):
+		undecided = [str(p.idx) for p in self.points if not p.outcome or not (p.finding or "").strip()]
+		if undecided:
+			frappe.throw(
+				_("Give every point an outcome and a finding before quality assurance (points {0}).").format(
+					", ".join(undecided)
+				)
+			)
+		self.drafted_by = self.drafted_by or frappe.session.user
+		self.draft_submitted_on = today()
+
+	def check_approver(self):
+		user = frappe.session.user
+		if not APPROVER_ROLES & set(frappe.get_roles(user)):
+			frappe.throw(
+				_("Only the QA Service Manager or a QA Approver can quality-assure a response."),
+				frappe.PermissionError,
+			)
+		if user in (self.qa_officer, self.drafted_by):
+			frappe.throw(
+				_("You investigated or drafted this response, so someone else must quality-assure it."),
+				frappe.PermissionError,
+				title=_("Segregation of duties"),
+			)
+		self.qa_approved_by = user
+		self.qa_approved_on = today()
+
+	def check_ready_to_respond(self):
+		if self.previous_status in BEFORE_INVESTIGATION:
+			if not self.early_resolution:
+				frappe.throw(
+					_(
+						"Only a complaint resolved at the initial meeting can be responded to before investigation."
+					)
+				)
+			self.require("complainant_contacted_on", "initial_meeting_on", "resolution_agreed_with", "resolution_summary",
+				why=_("To record an early resolution"))  # fmt: skip
+			return
+		self.require(
+			"response_sent_to_manager_on",
+			"outcome_letter_sent_on",
+			"outcome_letter_sent_by",
+			why=_("To send the response"),
+		)
+
+	def check_ready_to_close(self):
+		if self.early_resolution:
+			return
+		undecided = [str(p.idx) for p in self.points if not p.outcome]
+		if undecided:
+			frappe.throw(
+				_("Every complaint point needs an outcome before closing (points {0}).").format(
+					", ".join(undecided)
+				)
+			)
+		self.require("child_file_copy_on", "child_file_copy_by", why=_("To close the complaint"))
+
+	def check_ready_to_withdraw(self):
+		if not (self.withdrawal_reason or "").strip():
+			frappe.throw(_("Record why the complaint was withdrawn."), title=_("Withdrawal"))
+		self.withdrawn_on = self.withdrawn_on or today()
+
+	# -- derived values ------------------------------------------------------------------------
+
+	def set_derived_flags(self):
+		self.child_complainant = int(self.relationship_to_child == CHILD)
+		if self.child_complainant:
+			self.age_appropriate_letters = 1
+		self.late_complaint = int(
+			stage_one.is_late(
+				getdate(self.events_date) if self.events_date else None, getdate(self.received_on)
+			)
+		)
+
+	def due_without_extensions(self):
+		return self.compute_clocks(with_extensions=False).due_date
+
+	def responded_date(self):
+		if self.status not in (RESPONDED, CLOSED, ESCALATED):
+			return None
+		if self.early_resolution and not self.outcome_letter_sent_on:
+			return getdate(self.initial_meeting_on)
+		return getdate(self.outcome_letter_sent_on)
+
+	def compute_clocks(self, with_extensions: bool = True) -> stage_one.Stage1Clocks:
+		extended_to = (
+			getdate(self.extensions[-1].new_due_date) if with_extensions and self.extensions else None
+		)
+		return stage_one.stage1_clocks(
+			site_calendar(),
+			received_on=getdate(self.received_on),
+			restarted_on=getdate(self.clock_restarted_on) if self.clock_restarted_on else None,
+			agreed_timescale=self.agreed_timescale_days or None,
+			extended_to=extended_to,
+			responded_on=self.responded_date(),
+		)
+
+	def set_clocks(self):
+		clocks = self.compute_clocks()
+		self.update(
+			{
+				"day_zero": clocks.day_zero,
+				"contact_by": clocks.contact_by,
+				"draft_by": clocks.draft_by,
+				"due_date": clocks.due_date,
+				"qa_by": clocks.qa_by,
+				"responded_on": clocks.responded_on,
+				"working_days_taken": clocks.working_days_taken,
+				"timescale_met": clocks.timescale_met or "",
+			}
+		)
+		self.rag_status = stage_one.timeliness(
+			site_calendar(),
+			clocks.due_date,
+			clocks.responded_on,
+			getdate(today()),
+			due_soon_within=frappe.get_cached_doc("Complaints Settings").due_soon_working_days or 0,
+			is_open=self.status in OPEN,
+		)
+
+	def stamp_status_change(self):
+		if self.status == CLOSED and self.previous_status != CLOSED:
+			self.closed_on = today()

@@ -1,0 +1,28 @@
+# Copyright (c) 2026, complaints_hc maintainers and contributors
+# For license information, please see license.txt
+
+# import frappe
+from frappe.model.document import Document
+
+
+class ComplaintPoint(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		category: DF.Link | None
+		description: DF.SmallText
+		finding: DF.Text | None
+		learning_theme: DF.Link | None
+		outcome: DF.Literal["", "Upheld", "Partially upheld", "Not upheld", "Not investigated", "Withdrawn"]
+		parent: DF.Data
+		parentfield: DF.Data
+		parenttype: DF.Data
+		rationale: DF.Text | None
+		second_learning_theme: DF.Link | None
+	# end: auto-generated types
+	pass

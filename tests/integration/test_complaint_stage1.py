@@ -1,0 +1,309 @@
+"""A complaint walked through the default stage 1 workflow by the real people of each step.
+
+Time is frozen at each step so that every clock can be checked against dates counted by hand.
+"""
+
+import datetime
+
+import frappe
+import pytest
+from freezegun import freeze_time
+from helpers import (
+	apply_action,
+	as_user,
+	edit,
+	make_category,
+	make_complaint,
+	make_team,
+	make_theme,
+	make_user,
+	private_file,
+)
+
+D = datetime.date
+
+
+def on(day: str):
+	return freeze_time(f"{day} 12:00:00")
+
+
+def points(*outcomes):
+	category, theme = make_category(), make_theme()
+	return [
+		{
+			"description": f"Point {i}: meeting minutes were not shared",
+			"category": category,
+			"learning_theme": theme,
+			"outcome": outcome,
+			"finding": "The minutes were sent six weeks late." if outcome else None,
+		}
+		for i, outcome in enumerate(outcomes, start=1)
+	]
+
+
+def allocate(cast, complaint, day="2026-03-24"):
+	with on(day):
+		edit(complaint, cast.qa_manager, qa_officer=cast.qa_officer)
+		return apply_action(complaint, "Allocate", cast.qa_manager)
+
+
+def hold_initial_meeting(cast, complaint, day="2026-03-26", **values):
+	with on(day):
+		edit(complaint, cast.officer, complainant_contacted_on="2026-03-25")
+		return edit(complaint, cast.qa_officer, initial_meeting_on=day, **values)
+
+
+def test_full_investigation_with_two_extensions_and_a_qa_return(cast):
+	with on("2026-03-23"):
+		complaint = make_complaint(cast, received_on="2026-03-23")
+	assert (complaint.status, complaint.workflow_state) == ("Received", "Received")
+	assert complaint.name.startswith("CMP-2026-")
+	assert complaint.complaints_officer == cast.officer
+	assert (complaint.contact_by, complaint.due_date) == (D(2026, 3, 25), D(2026, 4, 8))
+
+	complaint = allocate(cast, complaint)
+	assert (complaint.status, complaint.allocated_on, complaint.allocated_by) == (
+		"Allocated",
+		D(2026, 3, 24),
+		cast.qa_manager,
+	)
+
+	hold_initial_meeting(
+		cast,
+		complaint,
+		points=points(None, None, None),
+		agreed_timescale_days=15,
+		timescale_agreed_on="2026-03-26",
+	)
+	with on("2026-03-26"):
+		complaint = apply_action(complaint, "Establish Points", cast.qa_officer)
+	assert complaint.status == "In Progress"
+	assert (complaint.day_zero, complaint.draft_by, complaint.due_date, complaint.qa_by) == (
+		D(2026, 3, 23), D(2026, 4, 8), D(2026, 4, 15), D(2026, 4, 13),
+	)  # fmt: skip
+
+	with on("2026-04-10"):
+		agreement = private_file(complaint, cast.officer)
+		complaint = edit(complaint, cast.officer, extensions=[{
+			"requested_on": "2026-04-09", "new_due_date": "2026-04-22", "rationale": "A key witness is on leave",
+			"complainant_agreed_on": "2026-04-10", "agreement_attachment": agreement,
+		}])  # fmt: skip
+	assert (complaint.due_date, complaint.qa_by) == (D(2026, 4, 22), D(2026, 4, 20))
+	with on("2026-04-21"):
+		agreement = private_file(complaint, cast.officer, "second-agreement.pdf")
+		complaint = edit(complaint, cast.officer, extensions=[{
+			"requested_on": "2026-04-20", "new_due_date": "2026-04-29", "rationale": "Records from health arrived late",
+			"complainant_agreed_on": "2026-04-21", "agreement_attachment": agreement,
+		}])  # fmt: skip
+	assert [e.new_due_date for e in complaint.extensions] == [D(2026, 4, 22), D(2026, 4, 29)]
+	assert [e.recorded_by for e in complaint.extensions] == [cast.officer, cast.officer]
+	assert (complaint.due_date, complaint.qa_by) == (D(2026, 4, 29), D(2026, 4, 27))
+
+	with on("2026-04-24"):
+		complaint = frappe.get_doc("Complaint", complaint.name)
+		with as_user(cast.qa_officer):
+			for point, outcome in zip(
+				complaint.points, ("Upheld", "Not upheld", "Partially upheld"), strict=True
+			):
+				point.outcome, point.finding = outcome, "Found on the case file."
+			complaint.save()
+		assert complaint.overall_outcome == "Partially upheld"
+		complaint = apply_action(complaint, "Submit for QA", cast.qa_officer)
+	assert (complaint.status, complaint.drafted_by, complaint.draft_submitted_on) == (
+		"Quality Assurance", cast.qa_officer, D(2026, 4, 24),
+	)  # fmt: skip
+
+	with on("2026-04-27"):
+		complaint = apply_action(complaint, "Return for Changes", cast.approver)
+	assert (complaint.status, complaint.qa_returns) == ("In Progress", 1)
+	with on("2026-04-27"):
+		complaint = apply_action(complaint, "Submit for QA", cast.qa_officer)
+	with on("2026-04-28"):
+		complaint = apply_action(complaint, "Approve", cast.qa_manager)
+	assert (complaint.status, complaint.qa_approved_by, complaint.qa_approved_on) == (
+		"Approved", cast.qa_manager, D(2026, 4, 28),
+	)  # fmt: skip
+
+	with on("2026-04-29"):
+		edit(complaint, cast.officer, response_sent_to_manager_on="2026-04-29",
+			outcome_letter_sent_on="2026-04-29", outcome_letter_sent_by=cast.officer)  # fmt: skip
+		complaint = apply_action(complaint, "Send Response", cast.officer)
+	assert complaint.status == "Responded"
+	assert (complaint.responded_on, complaint.working_days_taken, complaint.timescale_met, complaint.rag_status) == (
+		D(2026, 4, 29), 25, "Met", "Met",
+	)  # fmt: skip
+
+	with on("2026-04-30"):
+		edit(complaint, cast.officer, child_file_copy_on="2026-04-30", child_file_copy_by=cast.qa_officer)
+		complaint = apply_action(complaint, "Close", cast.officer)
+	assert (complaint.status, complaint.closed_on) == ("Closed", D(2026, 4, 30))
+	assert complaint.child_file_label == "stage 1 complaint response"
+
+
+def test_early_resolution_at_the_initial_meeting(cast):
+	with on("2026-03-23"):
+		complaint = make_complaint(cast, received_on="2026-03-23")
+	allocate(cast, complaint)
+	hold_initial_meeting(
+		cast,
+		complaint,
+		early_resolution=1,
+		resolution_agreed_with="Joanne Pritchard and Mark Bennett (Team Manager)",
+		resolution_summary="Minutes to be sent by Friday; a new social worker introduced within two weeks.",
+	)
+	with on("2026-03-26"):
+		complaint = apply_action(complaint, "Resolve Early", cast.qa_officer)
+	assert (complaint.status, complaint.responded_on, complaint.working_days_taken) == (
+		"Responded",
+		D(2026, 3, 26),
+		3,
+	)
+	assert complaint.timescale_met == "Met"
+	with on("2026-03-27"):
+		complaint = apply_action(complaint, "Close", cast.officer)
+	assert complaint.status == "Closed"
+
+
+def test_a_restart_agreed_by_the_complaints_manager(cast):
+	with on("2026-03-23"):
+		complaint = make_complaint(cast, received_on="2026-03-23")
+	allocate(cast, complaint)
+	with on("2026-03-27"):
+		edit(complaint, cast.officer, complainant_contacted_on="2026-03-25")
+		with pytest.raises(frappe.ValidationError, match="Complaints Manager"):
+			edit(complaint, cast.qa_officer, initial_meeting_on="2026-03-27", clock_restarted_on="2026-03-27",
+				restart_agreed_by=cast.officer, restart_reason="Two more points raised")  # fmt: skip
+		complaint = edit(complaint, cast.qa_officer, initial_meeting_on="2026-03-27", clock_restarted_on="2026-03-27",
+			restart_agreed_by=cast.manager, restart_reason="Two more points raised at the meeting",
+			points=points(None, None), agreed_timescale_days=10, timescale_agreed_on="2026-03-27")  # fmt: skip
+	assert (complaint.day_zero, complaint.due_date, complaint.contact_by) == (
+		D(2026, 3, 27),
+		D(2026, 4, 14),
+		D(2026, 3, 25),
+	)
+
+
+def test_clocks_over_christmas(cast):
+	with on("2025-12-19"):
+		complaint = make_complaint(cast, received_on="2025-12-19")
+	assert (complaint.contact_by, complaint.draft_by, complaint.due_date, complaint.qa_by) == (
+		D(2025, 12, 23), D(2026, 1, 7), D(2026, 1, 7), D(2026, 1, 5),
+	)  # fmt: skip
+	with on("2026-01-06"):
+		frappe.get_doc("Complaint", complaint.name).save()
+	assert frappe.db.get_value("Complaint", complaint.name, "rag_status") == "Due soon"
+	with on("2026-01-08"):
+		frappe.get_doc("Complaint", complaint.name).save()
+	assert frappe.db.get_value("Complaint", complaint.name, "rag_status") == "Overdue"
+
+
+def test_derived_dates_sent_by_a_client_are_recomputed(cast):
+	with on("2026-03-23"):
+		complaint = make_complaint(cast, received_on="2026-03-23", due_date="2030-01-01", status="Closed",
+			allocated_by=cast.officer, overall_outcome="Upheld")  # fmt: skip
+		assert (complaint.due_date, complaint.status, complaint.allocated_by, complaint.overall_outcome) == (
+			D(2026, 4, 8), "Received", None, "",
+		)  # fmt: skip
+		complaint = edit(complaint, cast.officer, due_date="2030-01-01", qa_approved_by=cast.officer)
+		assert (complaint.due_date, complaint.qa_approved_by) == (D(2026, 4, 8), None)
+
+
+# --- bad input: a clear message, and nothing changes ------------------------------------------
+
+
+def stored(name, field):
+	return frappe.db.get_value("Complaint", name, field)
+
+
+@pytest.mark.parametrize("days", [9, 21])
+def test_timescale_outside_10_to_20_is_refused(cast, days):
+	with on("2026-03-23"):
+		complaint = make_complaint(cast, received_on="2026-03-23")
+		with pytest.raises(frappe.ValidationError, match="10 to 20 working days"):
+			edit(complaint, cast.officer, agreed_timescale_days=days, timescale_agreed_on="2026-03-23")
+	assert stored(complaint.name, "agreed_timescale_days") == 0
+
+
+def test_a_received_date_in_the_future_is_refused(cast):
+	with on("2026-03-23"):
+		with pytest.raises(frappe.ValidationError, match="cannot be in the future"):
+			make_complaint(cast, received_on="2026-03-24")
+	assert not frappe.db.exists("Complaint", {"case_reference": "LCS-204811", "received_on": "2026-03-24"})
+
+
+def test_an_extension_without_the_complainants_agreement_is_refused(cast):
+	with on("2026-03-23"):
+		complaint = make_complaint(cast, received_on="2026-03-23")
+	with on("2026-04-01"):
+		with pytest.raises(frappe.ValidationError, match="written agreement"):
+			edit(complaint, cast.officer, extensions=[
+				{"requested_on": "2026-03-31", "new_due_date": "2026-04-20", "rationale": "Staff sickness"}
+			])  # fmt: skip
+		public = frappe.get_doc(
+			{"doctype": "File", "file_name": "a.txt", "content": b"x", "is_private": 0}
+		).insert()
+		with pytest.raises(frappe.ValidationError, match="private file"):
+			edit(complaint, cast.officer, extensions=[{
+				"requested_on": "2026-03-31", "new_due_date": "2026-04-20", "rationale": "Staff sickness",
+				"complainant_agreed_on": "2026-04-01", "agreement_attachment": public.file_url,
+			}])  # fmt: skip
+	assert stored(complaint.name, "due_date") == D(2026, 4, 8)
+	assert not frappe.get_all("Complaint Extension", {"parent": complaint.name})
+
+
+@pytest.mark.parametrize("involvement", ["subject", "social_worker", "team_manager", "team_member"])
+def test_a_qa_officer_involved_with_the_case_is_refused(cast, involvement):
+	from complaints_hc import roles
+
+	involved = make_user("involved.qa", roles.QA_OFFICER)
+	values = {
+		"subject": {"subjects": [{"user": involved}]},
+		"social_worker": {"social_worker": involved},
+		"team_manager": {"team_manager": involved},
+		"team_member": {"service_team": make_team(members=[involved])},
+	}[involvement]
+	with on("2026-03-23"):
+		complaint = make_complaint(cast, received_on="2026-03-23", **values)
+		with pytest.raises(frappe.ValidationError, match="cannot investigate"):
+			edit(complaint, cast.qa_manager, qa_officer=involved)
+	assert stored(complaint.name, "qa_officer") is None
+
+
+def test_closing_with_a_point_without_outcome_is_refused(cast):
+	complaint = walk_to_responded(cast)
+	with on("2026-04-20"):
+		edit(complaint, cast.officer, child_file_copy_on="2026-04-20", child_file_copy_by=cast.officer,
+			points=[{"description": "A late point", "category": make_category()}])  # fmt: skip
+		with pytest.raises(frappe.ValidationError, match="needs an outcome"):
+			apply_action(complaint, "Close", cast.officer)
+	assert stored(complaint.name, "status") == "Responded"
+
+
+def walk_to_responded(cast):
+	with on("2026-03-23"):
+		complaint = make_complaint(cast, received_on="2026-03-23")
+	allocate(cast, complaint)
+	hold_initial_meeting(
+		cast, complaint, points=points("Upheld"), agreed_timescale_days=10, timescale_agreed_on="2026-03-26"
+	)
+	with on("2026-03-30"):
+		apply_action(complaint, "Establish Points", cast.qa_officer)
+		apply_action(complaint, "Submit for QA", cast.qa_officer)
+		apply_action(complaint, "Approve", cast.approver)
+		edit(complaint, cast.officer, response_sent_to_manager_on="2026-03-30",
+			outcome_letter_sent_on="2026-03-30", outcome_letter_sent_by=cast.officer)  # fmt: skip
+		return apply_action(complaint, "Send Response", cast.officer)
+
+
+def test_withdrawal_needs_a_reason(cast):
+	with on("2026-03-23"):
+		complaint = make_complaint(cast, received_on="2026-03-23")
+		with pytest.raises(frappe.ValidationError, match="why the complaint was withdrawn"):
+			apply_action(complaint, "Withdraw", cast.officer)
+		edit(complaint, cast.officer, withdrawal_reason="The family moved out of the area and asked to stop.")
+		complaint = apply_action(complaint, "Withdraw", cast.officer)
+	assert (complaint.status, complaint.withdrawn_on, complaint.rag_status) == (
+		"Withdrawn",
+		D(2026, 3, 23),
+		"",
+	)
