@@ -120,15 +120,15 @@ class Cast:
 	def __init__(self):
 		from complaints_hc import roles
 
-		self.officer = make_user("complaints.officer", roles.COMPLAINTS_OFFICER)
-		self.manager = make_user("complaints.manager", roles.COMPLAINTS_MANAGER)
-		self.qa_manager = make_user("qa.service.manager", roles.QA_SERVICE_MANAGER)
-		self.qa_officer = make_user("qa.officer", roles.QA_OFFICER)
-		self.other_qa_officer = make_user("qa.officer.two", roles.QA_OFFICER)
-		self.approver = make_user("head.of.service", roles.QA_APPROVER)
-		self.team_manager = make_user("team.manager", roles.TEAM_MANAGER)
-		self.social_worker = make_user("social.worker")
-		self.subject = make_user("subject.qa", roles.QA_OFFICER, roles.QA_APPROVER)
+		self.officer = make_user("complaints.officer", roles.COMPLAINTS_OFFICER, password=TEST_PASSWORD)
+		self.manager = make_user("complaints.manager", roles.COMPLAINTS_MANAGER, password=TEST_PASSWORD)
+		self.qa_manager = make_user("qa.service.manager", roles.QA_SERVICE_MANAGER, password=TEST_PASSWORD)
+		self.qa_officer = make_user("qa.officer", roles.QA_OFFICER, password=TEST_PASSWORD)
+		self.other_qa_officer = make_user("qa.officer.two", roles.QA_OFFICER, password=TEST_PASSWORD)
+		self.approver = make_user("head.of.service", roles.QA_APPROVER, password=TEST_PASSWORD)
+		self.team_manager = make_user("team.manager", roles.TEAM_MANAGER, password=TEST_PASSWORD)
+		self.social_worker = make_user("social.worker", password=TEST_PASSWORD)
+		self.subject = make_user("subject.qa", roles.QA_OFFICER, roles.QA_APPROVER, password=TEST_PASSWORD)
 		self.team = make_team(members=[self.social_worker], team_manager=self.team_manager)
 		frappe.db.commit()  # nosemgrep: shared by every test of the session, and by the served site
 

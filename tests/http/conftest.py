@@ -1,5 +1,6 @@
+import frappe
 import pytest
-from helpers import SiteSession, served_site
+from helpers import Cast, SiteSession, served_site
 
 
 @pytest.fixture
@@ -16,3 +17,10 @@ def http(site):
 	yield open_session
 	for session in sessions:
 		session.close()
+
+
+@pytest.fixture(scope="session")
+def http_cast(site):
+	"""Everyone a complaint needs, committed so that the served site can log them in."""
+	frappe.set_user("Administrator")
+	return Cast()
