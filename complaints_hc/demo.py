@@ -24,6 +24,9 @@ DEMO_USERS = (
 
 
 def make_demo_data():
+	from complaints_hc.install import ensure_loopback_email_account
+
+	ensure_loopback_email_account("complaints@demo.example.org", 1025)
 	make_demo_users()
 	frappe.db.commit()  # nosemgrep: called from `bench execute`, which does not commit for us
 

@@ -53,3 +53,7 @@ override_whitelisted_methods = {
 standard_queries = {
 	"Complaint": "complaints_hc.access.complaint_link_query",
 }
+
+scheduler_events = {
+	"daily": ["complaints_hc.timeliness.refresh_complaint_timeliness"],
+}

@@ -4,6 +4,9 @@ Records the council owns (workflows, notifications, letters) are created here on
 after install they belong to the complaints team, who change them in the desk.
 """
 
+import json
+import pathlib
+
 import frappe
 
 from complaints_hc.roles import ALL_ROLES
@@ -29,6 +32,15 @@ def after_migrate():
 def ensure_default_records():
 	"""Create-if-missing for every default record the app ships (idempotent)."""
 	ensure_default_workflows()
+	ensure_default_notifications()
+
+
+def ensure_default_notifications():
+	"""Alerts the complaints team owns: created once, then edited (or disabled) in the desk."""
+	path = pathlib.Path(__file__).parent / "defaults" / "notifications.json"
+	for definition in json.loads(path.read_text()):
+		if not frappe.db.exists("Notification", definition["name"]):
+			frappe.get_doc(definition).insert(ignore_permissions=True)  # install-time set-up
 
 
 def before_uninstall():
@@ -36,6 +48,8 @@ def before_uninstall():
 	app_doctypes = frappe.get_all("DocType", {"module": "Complaints HC"}, pluck="name")
 	for workflow in frappe.get_all("Workflow", {"document_type": ["in", app_doctypes]}, pluck="name"):
 		frappe.delete_doc("Workflow", workflow, force=True, ignore_permissions=True)
+	for notification in frappe.get_all("Notification", {"document_type": ["in", app_doctypes]}, pluck="name"):
+		frappe.delete_doc("Notification", notification, force=True, ignore_permissions=True)
 	# Roles are not tied to the module, so Frappe's uninstall would leave them behind.
 	for role in ALL_ROLES:
 		if frappe.db.exists("Role", role):
@@ -56,5 +70,36 @@ def is_setup_complete() -> bool:
 	return bool(frappe.utils.cint(frappe.db.get_single_value("System Settings", "setup_complete")))
 
 
+def ensure_loopback_email_account(email_id: str, port: int):
+	"""A default outgoing account on loopback, for demo and test sites (a council sets up its own)."""
+	if frappe.db.exists("Email Account", {"default_outgoing": 1}):
+		return
+	# Nothing listens on that port, so Frappe's SMTP connection check is skipped, as in its own tests;
+	# mail then waits in the Email Queue, where the team can read it in the desk.
+	in_test, frappe.flags.in_test = frappe.flags.in_test, True
+	try:
+		_insert_loopback_email_account(email_id, port)
+	finally:
+		frappe.flags.in_test = in_test
+
+
+def _insert_loopback_email_account(email_id: str, port: int):
+	frappe.get_doc(
+		{
+			"doctype": "Email Account",
+			"email_account_name": "Complaints Team",
+			"email_id": email_id,
+			"enable_outgoing": 1,
+			"default_outgoing": 1,
+			"smtp_server": "127.0.0.1",
+			"smtp_port": port,
+			"no_smtp_authentication": 1,
+			"use_tls": 0,
+			"enable_incoming": 0,
+		}
+	).insert(ignore_permissions=True)  # site set-up, not a user action
+
+
 def before_tests():
 	complete_setup()
+	ensure_loopback_email_account("complaints@test.example.org", 2525)

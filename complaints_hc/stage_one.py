@@ -81,9 +81,18 @@ def timeliness(
 		return ""
 	if today > due_date:
 		return OVERDUE
-	if calendar.working_days_between(today, due_date) <= due_soon_within:
+	if due_date < due_soon_bound(calendar, today, due_soon_within):
 		return DUE_SOON
 	return ON_TRACK
+
+
+def due_soon_bound(calendar: WorkingCalendar, today: datetime.date, due_soon_within: int) -> datetime.date:
+	"""An open complaint due before this date (and not yet overdue) is due soon.
+
+	It is the working day after the last "due soon" one, so that a due date on a non-working day
+	counts like the working day before it. The daily job compares stored due dates with it in SQL.
+	"""
+	return calendar.add_working_days(today, due_soon_within + 1)
 
 
 def overall_outcome(point_outcomes: Iterable[str | None]) -> str:

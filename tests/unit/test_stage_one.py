@@ -112,3 +112,12 @@ def test_one_year_limit(events, received, late):
 @pytest.mark.parametrize("days, ok", [(9, False), (10, True), (15, True), (20, True), (21, False)])
 def test_agreed_timescale_is_10_to_20_working_days(days, ok):
 	assert stage_one.valid_timescale(days) is ok
+
+
+def test_due_soon_bound_agrees_with_counting_working_days():
+	today = D(2026, 4, 1)
+	bound = stage_one.due_soon_bound(CAL, today, 3)
+	assert bound == D(2026, 4, 9)  # the 4th working day after: 2, 7, 8, 9 April (Easter in between)
+	for offset in range(0, 30):
+		due = today + datetime.timedelta(days=offset)
+		assert (due < bound) == (CAL.working_days_between(today, due) <= 3), due

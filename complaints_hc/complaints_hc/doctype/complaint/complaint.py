@@ -203,8 +203,11 @@ class Complaint(Document):
 
 	def validate_actor_is_not_a_subject(self):
 		user = frappe.session.user
-		if any(row.user == user for row in self.subjects) or not may_see_complaint(self, user):
+		subjects = {row.user for row in self.subjects}
+		if user in subjects or not may_see_complaint(self, user):
 			frappe.throw(_("You cannot act on a complaint you may not see."), frappe.PermissionError)
+		if self.complaints_officer in subjects:
+			frappe.throw(_("The Complaints Officer cannot be a subject of the complaint."))
 
 	def validate_dates(self):
 		received = getdate(self.received_on)

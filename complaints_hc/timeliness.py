@@ -1,0 +1,46 @@
+"""The daily timeliness job: every open complaint's "on track / due soon / overdue", set-wise.
+
+It reads only stored due dates and today, so a day the scheduler missed is simply caught up on the
+next run. Each change of status is one UPDATE for all the complaints it concerns. The complaints
+that have just become due soon or overdue then raise the "notify_due_soon" / "notify_overdue"
+methods, which the editable Notification records listen to.
+"""
+
+import frappe
+from frappe.query_builder import Criterion
+from frappe.utils import getdate, nowdate
+
+from complaints_hc import stage_one
+from complaints_hc.working_days import site_calendar
+
+OPEN = ("Received", "Allocated", "In Progress", "Quality Assurance", "Approved")
+NOTIFY_METHOD = {stage_one.DUE_SOON: "notify_due_soon", stage_one.OVERDUE: "notify_overdue"}
+
+
+def refresh_complaint_timeliness(today=None) -> dict[str, list[str]]:
+	"""Set the timeliness of every open complaint as of today; returns the names that changed, by status."""
+	today = getdate(today or nowdate())
+	due_soon_within = frappe.get_cached_doc("Complaints Settings").due_soon_working_days or 0
+	bound = stage_one.due_soon_bound(site_calendar(), today, due_soon_within)
+	complaint = frappe.qb.DocType("Complaint")
+	due = complaint.due_date
+	wanted = {
+		stage_one.OVERDUE: due < today,
+		stage_one.DUE_SOON: (due >= today) & (due < bound),
+		stage_one.ON_TRACK: due >= bound,
+	}
+	changed = {}
+	for status, condition in wanted.items():
+		needs_change = Criterion.all(
+			[complaint.status.isin(OPEN), condition, complaint.rag_status.ne(status)]
+		)
+		names = frappe.qb.from_(complaint).select(complaint.name).where(needs_change).run(pluck=True)
+		if names:
+			frappe.qb.update(complaint).set(complaint.rag_status, status).where(
+				complaint.name.isin(names)
+			).run()
+		changed[status] = names
+	for status, method in NOTIFY_METHOD.items():
+		for name in changed[status]:
+			frappe.get_doc("Complaint", name).run_method(method)
+	return changed
