@@ -17,6 +17,7 @@ DRAFT_WITHIN = 10  # the QA Officer drafts the response within 10 working days o
 DEFAULT_TIMESCALE = 10  # until a timescale is agreed, the statutory 10 working days apply
 SHORTEST_TIMESCALE, LONGEST_TIMESCALE = 10, 20
 QA_BEFORE_DEADLINE = 2  # quality assurance is due 2 working days before the deadline
+DUE_SOON_WITHIN = 3  # working days; the council can change it in Complaints Settings
 
 UPHELD, PARTIALLY_UPHELD, NOT_UPHELD = "Upheld", "Partially upheld", "Not upheld"
 NOT_INVESTIGATED, WITHDRAWN = "Not investigated", "Withdrawn"
@@ -71,7 +72,7 @@ def timeliness(
 	due_date: datetime.date,
 	responded_on: datetime.date | None,
 	today: datetime.date,
-	due_soon_within: int = 3,
+	due_soon_within: int = DUE_SOON_WITHIN,
 	is_open: bool = True,
 ) -> str:
 	"""On track, due soon, overdue (while open); met or missed (once responded); "" when withdrawn."""

@@ -11,7 +11,7 @@ from frappe.query_builder import Criterion
 from frappe.utils import getdate, nowdate
 
 from complaints_hc import stage_one
-from complaints_hc.working_days import site_calendar
+from complaints_hc.working_days import due_soon_within, site_calendar
 
 OPEN = ("Received", "Allocated", "In Progress", "Quality Assurance", "Approved")
 NOTIFY_METHOD = {stage_one.DUE_SOON: "notify_due_soon", stage_one.OVERDUE: "notify_overdue"}
@@ -20,8 +20,7 @@ NOTIFY_METHOD = {stage_one.DUE_SOON: "notify_due_soon", stage_one.OVERDUE: "noti
 def refresh_complaint_timeliness(today=None) -> dict[str, list[str]]:
 	"""Set the timeliness of every open complaint as of today; returns the names that changed, by status."""
 	today = getdate(today or nowdate())
-	due_soon_within = frappe.get_cached_doc("Complaints Settings").due_soon_working_days or 0
-	bound = stage_one.due_soon_bound(site_calendar(), today, due_soon_within)
+	bound = stage_one.due_soon_bound(site_calendar(), today, due_soon_within())
 	complaint = frappe.qb.DocType("Complaint")
 	due = complaint.due_date
 	wanted = {

@@ -73,3 +73,11 @@ def working_days_between(start, end) -> int:
 
 def is_working_day(day) -> bool:
 	return _engine_call(site_calendar().is_working_day, as_date(day, "day"))
+
+
+def due_soon_within() -> int:
+	"""Working days before the due date that count as "due soon" (Complaints Settings)."""
+	from complaints_hc.stage_one import DUE_SOON_WITHIN
+
+	configured = frappe.get_cached_doc("Complaints Settings").due_soon_working_days
+	return DUE_SOON_WITHIN if configured is None else configured

@@ -31,3 +31,20 @@ def test_complaints_workspace_is_shown_to_the_complaints_roles_only():
 def test_setup_is_complete_so_desk_users_are_not_sent_to_the_wizard():
 	assert is_setup_complete()
 	assert frappe.db.get_single_value("System Settings", "time_zone") == "Europe/London"
+
+
+def test_settings_added_after_install_get_their_default():
+	from complaints_hc.patches.v0_1 import fill_settings_defaults
+
+	frappe.db.delete("Singles", {"doctype": "Complaints Settings", "field": "due_soon_working_days"})
+	fill_settings_defaults.execute()
+	stored = frappe.db.sql(
+		"select value from tabSingles where doctype = 'Complaints Settings' and field = 'due_soon_working_days'"
+	)
+	assert stored == (("3",),)
+
+
+def test_default_notifications_are_editable_records():
+	for name in ("Complaint response due soon", "Complaint response overdue"):
+		notification = frappe.get_doc("Notification", name)
+		assert (notification.is_standard, notification.enabled, notification.event) == (0, 1, "Method")

@@ -9,7 +9,7 @@ from frappe.utils import getdate, today
 
 from complaints_hc import access, roles, stage_one, workflow_guard
 from complaints_hc.permissions import may_see_complaint
-from complaints_hc.working_days import site_calendar
+from complaints_hc.working_days import due_soon_within, site_calendar
 
 # The fixed lifecycle every workflow state maps to (see workflow_guard).
 RECEIVED, ALLOCATED, IN_PROGRESS = "Received", "Allocated", "In Progress"
@@ -542,7 +542,7 @@ class Complaint(Document):
 			clocks.due_date,
 			clocks.responded_on,
 			getdate(today()),
-			due_soon_within=frappe.get_cached_doc("Complaints Settings").due_soon_working_days or 0,
+			due_soon_within=due_soon_within(),
 			is_open=self.status in OPEN,
 		)
 
