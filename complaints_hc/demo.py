@@ -18,8 +18,12 @@ DEMO_USERS = (
 	("tom.hughes@demo.example.org", "Tom", "Hughes", (roles.QA_OFFICER, roles.WORKSHOP_FACILITATOR)),
 	("rachel.evans@demo.example.org", "Rachel", "Evans", (roles.QA_APPROVER,)),
 	("mark.bennett@demo.example.org", "Mark", "Bennett", (roles.TEAM_MANAGER,)),
+	("laura.hayes@demo.example.org", "Laura", "Hayes", (roles.TEAM_MANAGER,)),
+	("gareth.lloyd@demo.example.org", "Gareth", "Lloyd", (roles.TEAM_MANAGER,)),
 	("priya.shah@demo.example.org", "Priya", "Shah", (roles.WORKSHOP_BOOKER,)),
 	("owen.jones@demo.example.org", "Owen", "Jones", (roles.WORKSHOP_BOOKER,)),
+	("ellie.marsh@demo.example.org", "Ellie", "Marsh", (roles.WORKSHOP_BOOKER,)),
+	("ben.carter@demo.example.org", "Ben", "Carter", (roles.WORKSHOP_BOOKER,)),
 )
 
 
@@ -28,6 +32,9 @@ def make_demo_data():
 
 	ensure_loopback_email_account("complaints@demo.example.org", 1025)
 	make_demo_users()
+	from complaints_hc.demo_complaints import make_demo_complaints
+
+	make_demo_complaints()
 	frappe.db.commit()  # nosemgrep: called from `bench execute`, which does not commit for us
 
 

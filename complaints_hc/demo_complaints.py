@@ -1,0 +1,272 @@
+"""Demo complaints in every state of the stage 1 workflow, walked through it by the demo users.
+
+Families, staff and events are invented. Each complaint is created only if its case reference is
+not there yet, so loading the demo twice changes nothing. Dates are set relative to today so the
+demo always looks current: each complaint is walked through the real workflow (with its guards),
+then the few dates the server stamps with "today" are moved back to when the step happened.
+"""
+
+import frappe
+from frappe.model.workflow import apply_workflow
+from frappe.utils import getdate, today
+
+from complaints_hc.working_days import site_calendar
+
+DEMO = "@demo.example.org"
+OFFICER, MANAGER = f"amira.khan{DEMO}", f"david.price{DEMO}"
+QA_MANAGER, APPROVER = f"helen.morgan{DEMO}", f"rachel.evans{DEMO}"
+QA_OFFICERS = (f"sian.roberts{DEMO}", f"tom.hughes{DEMO}")
+
+SERVICE_AREAS = (
+	"Children in Care",
+	"Safeguarding and Family Support",
+	"Children with Disabilities",
+	"Early Help",
+)
+# team, service area, team manager, service manager, members (social workers)
+TEAMS = (
+	("Looked After Children Team", "Children in Care", f"mark.bennett{DEMO}", f"gareth.lloyd{DEMO}",
+		(f"priya.shah{DEMO}", f"ellie.marsh{DEMO}")),
+	("Child Protection Team East", "Safeguarding and Family Support", f"laura.hayes{DEMO}", f"gareth.lloyd{DEMO}",
+		(f"owen.jones{DEMO}", f"ben.carter{DEMO}")),
+	("Disabled Children's Team", "Children with Disabilities", f"laura.hayes{DEMO}", None, ()),
+)  # fmt: skip
+CATEGORIES = (
+	"Communication", "Assessment", "Delay", "Staff conduct", "Decision-making", "Care planning",
+	"Contact arrangements", "Information sharing", "Record keeping", "Financial support",
+)  # fmt: skip
+THEMES = (
+	"Voice of the Child and Purposeful Visits", "Engaging Fathers and Men", "Threshold Training",
+	"SMART Planning and Safety Plans", "Chronology, Genogram and Case Summaries", "Confirmatory Bias",
+	"Professional Curiosity", "Facts and Allegations in Reports", "Responding to Parents' Questions",
+	"Clear Language for Children and Families", "Timely Assessments", "Translation and Interpreters",
+	"Managerial Oversight", "Belongings for Children in Care", "Multi-Agency Working",
+)  # fmt: skip
+
+# Each complaint: the state it reaches, how many working days ago it arrived, and its story.
+COMPLAINTS = (
+	dict(ref="LCS-301144", reach="Received", age=1, via="Portal", name="Darren Mills", rel="Parent",
+		child="Lily Mills", team=1, points=()),
+	dict(ref="LCS-301187", reach="Received", age=0, via="Phone", name="Amber Clarke", rel="Child or young person",
+		child="Amber Clarke", team=0, points=()),
+	dict(ref="LCS-300962", reach="Allocated", age=2, via="Email", name="Sandra Hughes", rel="Carer",
+		child="Mason Hughes", team=0, points=()),
+	dict(ref="LCS-300871", reach="Investigating", age=6, via="Email", name="Joanne Pritchard", rel="Parent",
+		child="Kai Pritchard", team=1, timescale=15, points=(
+			("Minutes of the child protection conference were not shared for six weeks", "Information sharing", "Managerial Oversight", None),
+			("The social worker changed three times in four months without the family being told", "Communication", "Voice of the Child and Purposeful Visits", None),
+		)),
+	dict(ref="LCS-300655", reach="Investigating", age=16, via="Letter", name="Nadia Kowalski", rel="Parent",
+		child="Zofia Kowalski", team=1, timescale=20, interpreter="Polish", extension=True, points=(
+			("Reports were not translated although an interpreter was needed at every meeting", "Communication", "Translation and Interpreters", None),
+			("The assessment repeated allegations as if they were facts", "Assessment", "Facts and Allegations in Reports", None),
+		)),
+	dict(ref="LCS-300512", reach="Quality Assurance", age=12, via="Email", name="Jason Morris", rel="Parent",
+		child="Ethan Morris", team=1, timescale=15, points=(
+			("Father was not invited to the core group meetings", "Care planning", "Engaging Fathers and Men", "Upheld"),
+			("Questions sent by email were never answered", "Communication", "Responding to Parents' Questions", "Partially upheld"),
+		)),
+	dict(ref="LCS-300433", reach="Approved", age=14, via="Portal", name="Rebecca Lewis", rel="Carer",
+		child="Jayden Lewis", team=0, timescale=15, points=(
+			("Delays in agreeing the plan for family time", "Contact arrangements", "SMART Planning and Safety Plans", "Not upheld"),
+		)),
+	dict(ref="LCS-300210", reach="Responded", age=22, via="Phone", name="Chloe Evans", rel="Child or young person",
+		child="Chloe Evans", team=0, timescale=20, points=(
+			("Belongings were left at the previous placement for two months", "Care planning", "Belongings for Children in Care", "Upheld"),
+			("Not supported to celebrate an 18th birthday as she wanted", "Care planning", "Voice of the Child and Purposeful Visits", "Upheld"),
+		), remedy=150),
+	dict(ref="LCS-300199", reach="Responded", age=9, via="Email", name="Tariq Ahmed", rel="Parent",
+		child="Yusuf Ahmed", team=2, early=True, points=()),
+	dict(ref="LCS-299874", reach="Closed", age=38, via="Email", name="Paula Green", rel="Advocate",
+		child="Ruby Green", team=0, timescale=10, points=(
+			("Ruby's wishes were not recorded in her review", "Care planning", "Voice of the Child and Purposeful Visits", "Upheld"),
+			("The review report contained factual errors", "Record keeping", "Facts and Allegations in Reports", "Partially upheld"),
+		)),
+	dict(ref="LCS-299761", reach="Closed", age=45, via="Letter", name="Dr Sarah Knight", rel="Professional",
+		child="Freddie Lane", team=1, timescale=10, points=(
+			("The referral was closed without checking with the school", "Decision-making", "Professional Curiosity", "Upheld"),
+		)),
+	dict(ref="LCS-299650", reach="Closed", age=52, via="Portal", name="Kerry Walsh", rel="Parent",
+		child="Poppy Walsh", team=1, timescale=15, points=(
+			("The threshold decision was not explained", "Decision-making", "Threshold Training", "Not upheld"),
+			("The assessment took longer than the agreed 45 days", "Delay", "Timely Assessments", "Not upheld"),
+		)),
+	dict(ref="LCS-299588", reach="Withdrawn", age=30, via="Phone", name="Michael Byrne", rel="Other",
+		child="Sophie Byrne", team=1, points=(), withdrawn="The family moved to another authority and asked to stop the complaint."),
+)  # fmt: skip
+
+ORDER = ("Received", "Allocated", "Investigating", "Quality Assurance", "Approved", "Responded", "Closed")
+
+
+def make_demo_complaints():
+	make_masters()
+	for index, spec in enumerate(COMPLAINTS):
+		if not frappe.db.exists("Complaint", {"case_reference": spec["ref"]}):
+			walk(spec, QA_OFFICERS[index % 2])
+	frappe.set_user("Administrator")
+	from complaints_hc.timeliness import refresh_complaint_timeliness
+
+	refresh_complaint_timeliness()
+
+
+def make_masters():
+	for area in SERVICE_AREAS:
+		ensure("Service Area", area, service_area_name=area)
+	for team, area, manager, service_manager, members in TEAMS:
+		ensure("Service Team", team, team_name=team, service_area=area, team_manager=manager,
+			service_manager=service_manager, members=[{"user": m, "job_title": "Social Worker"} for m in members])  # fmt: skip
+	for category in CATEGORIES:
+		ensure("Complaint Category", category, category_name=category)
+	for theme in THEMES:
+		ensure("Learning Theme", theme, theme_name=theme)
+
+
+def ensure(doctype, name, **values):
+	if not frappe.db.exists(doctype, name):
+		frappe.get_doc({"doctype": doctype, **values}).insert(ignore_permissions=True)  # demo set-up
+
+
+def working_day(offset_from_received, received):
+	return str(site_calendar().add_working_days(received, offset_from_received))
+
+
+def act(name, user, action):
+	frappe.set_user(user)
+	apply_workflow(frappe.get_doc("Complaint", name).as_dict(), action)
+
+
+def edit(name, user, **values):
+	frappe.set_user(user)
+	doc = frappe.get_doc("Complaint", name)
+	for key, value in values.items():
+		if isinstance(value, list):
+			for row in value:
+				doc.append(key, row)
+		else:
+			doc.set(key, value)
+	doc.save()
+
+
+def reaches(spec, state):
+	target = spec["reach"] if spec["reach"] != "Withdrawn" else "Received"
+	return ORDER.index(target) >= ORDER.index(state)
+
+
+def walk(spec, qa_officer):
+	received = site_calendar().add_working_days(getdate(today()), -spec["age"])
+	name = create(spec, received)
+	stamps = {}
+	advance(name, spec, qa_officer, lambda n: working_day(n, received), stamps)
+	backdate(name, stamps)
+
+
+def create(spec, received) -> str:
+	members = TEAMS[spec["team"]][4]
+	frappe.set_user(OFFICER)
+	doc = frappe.get_doc({
+		"doctype": "Complaint", "received_via": spec["via"], "received_on": str(received),
+		"complainant_name": spec["name"], "relationship_to_child": spec["rel"],
+		"complainant_email": spec["name"].lower().replace("dr ", "").replace(" ", ".") + "@example.org",
+		"preferred_contact_method": "Email", "child_name": spec["child"], "case_reference": spec["ref"],
+		"interpreter_needed": int(bool(spec.get("interpreter"))), "interpreter_language": spec.get("interpreter"),
+		"service_team": TEAMS[spec["team"]][0], "social_worker": members[0] if members else None,
+		"subjects": [{"user": members[-1], "role_in_case": "Allocated social worker"}] if members else [],
+	}).insert()  # fmt: skip
+	return doc.name
+
+
+def advance(name, spec, qa_officer, day, stamps):
+	"""Take the complaint as far as spec["reach"], each step by the person who does it."""
+	team_manager = TEAMS[spec["team"]][2]
+	if spec["reach"] != "Received":
+		record_guidance_to_subjects(name, day(1))
+	if spec["reach"] == "Withdrawn":
+		edit(name, OFFICER, withdrawal_reason=spec["withdrawn"], withdrawn_on=day(4))
+		act(name, OFFICER, "Withdraw")
+		return
+	if not reaches(spec, "Allocated"):
+		return
+	edit(name, QA_MANAGER, qa_officer=qa_officer)
+	act(name, QA_MANAGER, "Allocate")
+	stamps["allocated_on"] = day(1)
+	if not reaches(spec, "Investigating") and not spec.get("early"):
+		return
+	edit(name, OFFICER, complainant_contacted_on=day(2))
+	if spec["rel"] == "Child or young person":
+		edit(name, OFFICER, advocate_offered_on=day(2), advocate_response="Accepted",
+			advocate_response_recorded_by=OFFICER, face_to_face_offered_on=day(2))  # fmt: skip
+	meeting = {
+		"initial_meeting_on": day(3),
+		"meeting_notes": "Complainant, QA Officer and Complaints Officer.",
+	}
+	if spec.get("early"):
+		edit(name, qa_officer, early_resolution=1, resolution_agreed_with=f"{spec['name']} and {team_manager}",
+			resolution_summary="A new review date agreed and the plan shared in writing within a week.", **meeting)  # fmt: skip
+		act(name, qa_officer, "Resolve Early")
+		return
+	points = [{"description": d, "category": c, "learning_theme": t} for d, c, t, _o in spec["points"]]
+	edit(
+		name,
+		qa_officer,
+		points=points,
+		agreed_timescale_days=spec["timescale"],
+		timescale_agreed_on=day(3),
+		**meeting,
+	)
+	act(name, qa_officer, "Establish Points")
+	if spec.get("extension"):
+		attach_agreement_and_extend(name, day)
+	if not reaches(spec, "Quality Assurance"):
+		return
+	frappe.set_user(qa_officer)
+	doc = frappe.get_doc("Complaint", name)
+	for point, (_d, _c, _t, outcome) in zip(doc.points, spec["points"], strict=True):
+		point.outcome = outcome
+		point.finding = "Found on the case file and confirmed with the team." if outcome == "Upheld" else (
+			"Partly borne out by the records." if outcome == "Partially upheld" else "The records show this was done.")  # fmt: skip
+		point.rationale = "Checked against the case recording system and the team's supervision notes."
+	doc.save()
+	act(name, qa_officer, "Submit for QA")
+	stamps["draft_submitted_on"] = day(spec["timescale"] - 3)
+	if not reaches(spec, "Approved"):
+		return
+	act(name, APPROVER if spec["team"] == 0 else QA_MANAGER, "Approve")
+	stamps["qa_approved_on"] = day(spec["timescale"] - 2)
+	if not reaches(spec, "Responded"):
+		return
+	values = {"response_sent_to_manager_on": day(spec["timescale"] - 1),
+		"outcome_letter_sent_on": day(spec["timescale"] - 1), "outcome_letter_sent_by": OFFICER}  # fmt: skip
+	if spec.get("remedy"):
+		values.update(remedy_amount=spec["remedy"], remedy_reason="To acknowledge the missed birthday celebration.",
+			remedy_approved_by=MANAGER, remedy_approved_on=day(spec["timescale"] - 1))  # fmt: skip
+	edit(name, OFFICER, **values)
+	act(name, OFFICER, "Send Response")
+	if not reaches(spec, "Closed"):
+		return
+	edit(name, OFFICER, child_file_copy_on=day(spec["timescale"]), child_file_copy_by=qa_officer)
+	act(name, OFFICER, "Close")
+	stamps["closed_on"] = day(spec["timescale"])
+
+
+def record_guidance_to_subjects(name, sent_on):
+	frappe.set_user(OFFICER)
+	doc = frappe.get_doc("Complaint", name)
+	for row in doc.subjects:
+		row.guidance_sent_on, row.guidance_sent_by = sent_on, OFFICER
+	doc.save()
+
+
+def attach_agreement_and_extend(name, day):
+	frappe.set_user(OFFICER)
+	agreement = frappe.get_doc({"doctype": "File", "file_name": f"{name}-extension-agreement.txt", "is_private": 1,
+		"content": b"I agree to the new completion date. Nadia Kowalski", "attached_to_doctype": "Complaint",
+		"attached_to_name": name}).insert()  # fmt: skip
+	edit(name, OFFICER, extensions=[{"requested_on": day(12), "new_due_date": day(28),
+		"rationale": "Health records requested from the GP have not arrived yet.",
+		"complainant_agreed_on": day(13), "agreement_attachment": agreement.file_url}])  # fmt: skip
+
+
+def backdate(name, stamps):
+	"""Move the server's "today" stamps back to the demo's story (demo data only)."""
+	if stamps:
+		frappe.db.set_value("Complaint", name, stamps, update_modified=False)
