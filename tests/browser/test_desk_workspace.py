@@ -19,7 +19,8 @@ def test_officer_sees_the_complaints_workspace(page, browser_url, output_dir):
 	expect(page.locator(".page-head .title-text")).to_have_text("Complaints")
 	workspace = page.locator(".layout-main-section")
 	expect(workspace.get_by_text("Complaints, compliments and learning")).to_be_visible()
-	expect(workspace.locator(".shortcut-widget-box").get_by_text("Complaints Settings")).to_be_visible()
+	expect(workspace.locator(".shortcut-widget-box").get_by_text("Open Complaints")).to_be_visible()
+	expect(workspace.locator(".links-widget-box").get_by_text("Complaints Settings")).to_be_visible()
 
 	shots = output_dir / "browser"
 	shots.mkdir(exist_ok=True)
