@@ -13,6 +13,7 @@ Each is closed here and tested over HTTP (tests/http/test_complaint_access.py).
 import frappe
 from frappe import _
 
+from complaints_hc.allocation import can_be_allocated_by_assignment
 from complaints_hc.permissions import complaint_query_conditions, may_see_complaint
 
 # DocType -> who may see one document of it (beyond its role permissions).
@@ -49,6 +50,10 @@ def refuse_assignment_outside(todo, method=None):
 	"""ToDo.validate: assign only to people who may already see the document."""
 	if not is_protected(todo.reference_type) or not todo.allocated_to or not todo.reference_name:
 		return
+	if todo.reference_type == "Complaint" and can_be_allocated_by_assignment(
+		frappe.get_doc("Complaint", todo.reference_name), todo.allocated_to
+	):
+		return  # the assignment is the allocation (complaints_hc.allocation)
 	if not may_see(todo.reference_type, todo.reference_name, todo.allocated_to):
 		frappe.throw(
 			_("{0} {1} cannot be assigned to {2}: they may not see it.").format(

@@ -107,6 +107,20 @@ def make_demo_complaints():
 	from complaints_hc.timeliness import refresh_complaint_timeliness
 
 	refresh_complaint_timeliness()
+	share_new_complaints_between_the_qa_officers()
+
+
+def share_new_complaints_between_the_qa_officers():
+	"""Switch the allocation rule on for the demo's QA officers, once (the council's choice to make)."""
+	from complaints_hc.allocation import ALLOCATION_RULE
+
+	rule = frappe.get_doc("Assignment Rule", ALLOCATION_RULE)
+	if rule.users:
+		return
+	for user in QA_OFFICERS:
+		rule.append("users", {"user": user})
+	rule.disabled = 0
+	rule.save(ignore_permissions=True)  # demo set-up
 
 
 def make_masters():

@@ -43,7 +43,10 @@ has_permission = {
 # Routes around the row-level hooks (see complaints_hc/access.py).
 doc_events = {
 	"DocShare": {"validate": "complaints_hc.access.refuse_share_outside"},
-	"ToDo": {"validate": "complaints_hc.access.refuse_assignment_outside"},
+	"ToDo": {
+		"validate": "complaints_hc.access.refuse_assignment_outside",
+		"after_insert": "complaints_hc.allocation.allocate_from_assignment",
+	},
 	"File": {"before_insert": "complaints_hc.access.make_attachment_private"},
 }
 override_whitelisted_methods = {

@@ -9,6 +9,7 @@ import pathlib
 
 import frappe
 
+from complaints_hc.allocation import ensure_allocation_rule
 from complaints_hc.roles import ALL_ROLES
 from complaints_hc.workflows import ensure_default_workflows
 
@@ -33,6 +34,7 @@ def ensure_default_records():
 	"""Create-if-missing for every default record the app ships (idempotent)."""
 	ensure_default_workflows()
 	ensure_default_notifications()
+	ensure_allocation_rule()
 
 
 def ensure_default_notifications():
@@ -48,8 +50,9 @@ def before_uninstall():
 	app_doctypes = frappe.get_all("DocType", {"module": "Complaints HC"}, pluck="name")
 	for workflow in frappe.get_all("Workflow", {"document_type": ["in", app_doctypes]}, pluck="name"):
 		frappe.delete_doc("Workflow", workflow, force=True, ignore_permissions=True)
-	for notification in frappe.get_all("Notification", {"document_type": ["in", app_doctypes]}, pluck="name"):
-		frappe.delete_doc("Notification", notification, force=True, ignore_permissions=True)
+	for doctype in ("Notification", "Assignment Rule"):
+		for name in frappe.get_all(doctype, {"document_type": ["in", app_doctypes]}, pluck="name"):
+			frappe.delete_doc(doctype, name, force=True, ignore_permissions=True)
 	# Roles are not tied to the module, so Frappe's uninstall would leave them behind.
 	for role in ALL_ROLES:
 		if frappe.db.exists("Role", role):
