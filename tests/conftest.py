@@ -65,7 +65,7 @@ def site():
 	"""Connect this process to the test site, prepared as Frappe's runner prepares it."""
 	import frappe
 	import frappe.utils.scheduler
-	from helpers import require_env
+	from helpers import commit, require_env
 
 	site_name = require_env("COMPLAINTS_TEST_SITE")
 	sites_path = require_env("SITES_PATH")
@@ -77,7 +77,7 @@ def site():
 	frappe.utils.scheduler.disable_scheduler()
 	for hook in frappe.get_hooks("before_tests", app_name="complaints_hc"):
 		frappe.get_attr(hook)()
-	frappe.db.commit()  # nosemgrep: the before_tests set-up is the shared starting point
+	commit()
 	yield site_name
 	frappe.db.rollback()
 	frappe.destroy()

@@ -46,6 +46,15 @@ def as_user(email: str):
 		frappe.set_user(previous)
 
 
+def commit():
+	"""A real commit, for what another process must see (the served site, a bench command).
+
+	Integration tests run with `frappe.db.commit` neutralised (see tests/integration/conftest.py).
+	"""
+	db = frappe.local.db
+	type(db).commit(db)  # nosemgrep
+
+
 def bench(*args: str, timeout: int = 1200) -> str:
 	"""Run a bench command (`frappe.utils.bench_helper`, as bench does) in the sites folder."""
 	import subprocess
@@ -67,7 +76,7 @@ def bench(*args: str, timeout: int = 1200) -> str:
 def make_committed_user(label: str, *roles: str) -> str:
 	"""A user the served site can see: HTTP and browser tests run in other processes."""
 	email = make_user(label, *roles, password=TEST_PASSWORD)
-	frappe.db.commit()  # nosemgrep: the web server reads this user from another connection
+	commit()  # the web server reads this user from another connection
 	return email
 
 
@@ -130,7 +139,7 @@ class Cast:
 		self.social_worker = make_user("social.worker", password=TEST_PASSWORD)
 		self.subject = make_user("subject.qa", roles.QA_OFFICER, roles.QA_APPROVER, password=TEST_PASSWORD)
 		self.team = make_team(members=[self.social_worker], team_manager=self.team_manager)
-		frappe.db.commit()  # nosemgrep: shared by every test of the session, and by the served site
+		commit()  # shared by every test of the session, and by the served site
 
 
 def make_team(members=(), team_manager=None, service_manager=None) -> str:

@@ -9,15 +9,11 @@ import json
 import frappe
 import pytest
 from freezegun import freeze_time
-from helpers import apply_action, edit, make_category, make_complaint, make_user, private_file
+from helpers import apply_action, commit, edit, make_category, make_complaint, make_user, private_file
 
 from complaints_hc import roles
 
 RESOURCE = "/api/resource/Complaint"
-
-
-def commit():
-	frappe.db.commit()  # nosemgrep: the served site reads what the test set up
 
 
 def stored(name: str, field: str):

@@ -5,7 +5,7 @@ import json
 
 import frappe
 import pytest
-from helpers import as_user, bench, make_user
+from helpers import as_user, bench, commit, make_user
 
 from complaints_hc import roles, working_days
 
@@ -47,15 +47,15 @@ def computed_in_a_new_process() -> str:
 
 def test_extra_days_reach_a_freshly_started_process():
 	manager = make_user("calendar.manager", roles.COMPLAINTS_MANAGER)
-	frappe.db.commit()  # nosemgrep: the other process must see this user's change
+	commit()
 	try:
 		with as_user(manager):
 			set_extra_days("2026-12-29")
-		frappe.db.commit()  # nosemgrep: as above
+		commit()
 		assert computed_in_a_new_process() == "2026-12-30"
 	finally:
 		set_extra_days()
-		frappe.db.commit()  # nosemgrep: leave the shared test site as it was
+		commit()
 	assert computed_in_a_new_process() == "2026-12-29"
 
 
