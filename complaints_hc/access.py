@@ -14,11 +14,12 @@ import frappe
 from frappe import _
 
 from complaints_hc.allocation import can_be_allocated_by_assignment
-from complaints_hc.permissions import complaint_query_conditions, may_see_complaint
+from complaints_hc.permissions import complaint_query_conditions, may_see_action, may_see_complaint
 
 # DocType -> who may see one document of it (beyond its role permissions).
 VISIBILITY = {
 	"Complaint": may_see_complaint,
+	"Complaint Action": may_see_action,
 }
 CHILD_TABLES = {"Complaint Point", "Complaint Subject", "Complaint Extension", "Complaint Update"}
 

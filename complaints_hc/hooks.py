@@ -35,9 +35,11 @@ jinja = {
 # Row-level access to complaints (see complaints_hc/permissions.py).
 permission_query_conditions = {
 	"Complaint": "complaints_hc.permissions.complaint_query_conditions",
+	"Complaint Action": "complaints_hc.permissions.action_query_conditions",
 }
 has_permission = {
 	"Complaint": "complaints_hc.permissions.has_complaint_permission",
+	"Complaint Action": "complaints_hc.permissions.has_action_permission",
 }
 
 # Routes around the row-level hooks (see complaints_hc/access.py).
@@ -58,5 +60,8 @@ standard_queries = {
 }
 
 scheduler_events = {
-	"daily": ["complaints_hc.timeliness.refresh_complaint_timeliness"],
+	"daily": [
+		"complaints_hc.timeliness.refresh_complaint_timeliness",
+		"complaints_hc.timeliness.refresh_overdue_actions",
+	],
 }

@@ -15,6 +15,8 @@ import frappe
 from complaints_hc import roles
 
 SEE_ALL = {roles.COMPLAINTS_OFFICER, roles.COMPLAINTS_MANAGER, roles.QA_SERVICE_MANAGER, roles.QA_APPROVER}
+# Roles that can hold or see a complaint's actions.
+ACTION_ROLES = SEE_ALL | {roles.QA_OFFICER, roles.TEAM_MANAGER}
 
 
 def is_subject(complaint: str, user: str) -> bool:
@@ -62,3 +64,44 @@ def may_see_complaint(doc, user: str) -> bool:
 
 def has_complaint_permission(doc, ptype: str | None = None, user: str | None = None) -> bool:
 	return may_see_complaint(doc, user or frappe.session.user)
+
+
+# --- actions from complaints: their owner, and whoever may see the complaint ------------------------
+
+
+def action_query_conditions(user: str | None = None, doctype: str = "Complaint Action") -> str:
+	user = user or frappe.session.user
+	if user == "Administrator":
+		return ""
+	quoted = frappe.db.escape(user)
+	conditions = [
+		f"""`tabComplaint Action`.complaint not in (select parent from `tabComplaint Subject`
+			where parenttype = 'Complaint' and user = {quoted})"""
+	]
+	user_roles = set(frappe.get_roles(user))
+	if not user_roles & SEE_ALL:
+		own = [
+			f"`tabComplaint Action`.responsible = {quoted} or `tabComplaint Action`.responsible_manager = {quoted}"
+		]
+		if roles.QA_OFFICER in user_roles:
+			own.append(
+				f"""`tabComplaint Action`.complaint in (select name from `tabComplaint`
+				where qa_officer = {quoted} or drafted_by = {quoted})"""
+			)
+		conditions.append(f"({' or '.join(own)})")
+	return " and ".join(f"({c})" for c in conditions)
+
+
+def may_see_action(doc, user: str) -> bool:
+	if user == "Administrator":
+		return True
+	if not doc.complaint or is_subject(doc.complaint, user):
+		return False
+	if user in (doc.get("responsible"), doc.get("responsible_manager")):
+		return True
+	complaint = frappe.get_cached_doc("Complaint", doc.complaint)
+	return may_see_complaint(complaint, user)
+
+
+def has_action_permission(doc, ptype: str | None = None, user: str | None = None) -> bool:
+	return may_see_action(doc, user or frappe.session.user)

@@ -43,3 +43,25 @@ def refresh_complaint_timeliness(today=None) -> dict[str, list[str]]:
 		for name in changed[status]:
 			frappe.get_doc("Complaint", name).run_method(method)
 	return changed
+
+
+ACTION_OPEN = ("Open", "In Progress")
+
+
+def refresh_overdue_actions(today=None) -> list[str]:
+	"""Mark actions overdue (or no longer overdue) as of today, set-wise; alert on those newly overdue."""
+	today = getdate(today or nowdate())
+	action = frappe.qb.DocType("Complaint Action")
+	overdue_now = action.status.isin(ACTION_OPEN) & (action.due_date < today)
+	newly = (
+		frappe.qb.from_(action)
+		.select(action.name)
+		.where(overdue_now & (action.is_overdue == 0))
+		.run(pluck=True)
+	)
+	if newly:
+		frappe.qb.update(action).set(action.is_overdue, 1).where(action.name.isin(newly)).run()
+	frappe.qb.update(action).set(action.is_overdue, 0).where((action.is_overdue == 1) & ~overdue_now).run()
+	for name in newly:
+		frappe.get_doc("Complaint Action", name).run_method("notify_action_overdue")
+	return newly

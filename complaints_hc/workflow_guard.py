@@ -96,8 +96,8 @@ def restore_server_owned_fields(doc):
 	before = doc.get_doc_before_save()
 	for df in doc.meta.fields:
 		if df.read_only and df.fieldtype not in no_value_fields and df.fieldtype != "Table":
-			if df.fieldname == "workflow_state":
-				continue  # the workflow moves it; Frappe checks each move
+			if df.fieldname == "workflow_state" or df.fetch_from:
+				continue  # the workflow moves the state; Frappe fetches fetched values from their link
 			doc.set(df.fieldname, before.get(df.fieldname) if before else df.default)
 	for table in doc.meta.get_table_fields():
 		child_meta = frappe.get_meta(table.options)

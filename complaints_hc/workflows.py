@@ -17,6 +17,10 @@ WORKFLOW_STATES = (
 	"Responded",
 	"Closed",
 	"Withdrawn",
+	"Open",
+	"In Progress",
+	"Completed",
+	"Verified",
 )
 WORKFLOW_ACTIONS = (
 	"Allocate",
@@ -28,6 +32,10 @@ WORKFLOW_ACTIONS = (
 	"Send Response",
 	"Close",
 	"Withdraw",
+	"Start",
+	"Complete",
+	"Verify",
+	"Reopen",
 )
 
 

@@ -228,3 +228,24 @@ def private_file(doc, user: str, name: str = "agreement.pdf") -> str:
 			}
 		).insert()
 	return file.file_url
+
+
+def make_action_type(name: str = "Reflective supervision") -> str:
+	if not frappe.db.exists("Complaint Action Type", name):
+		frappe.get_doc({"doctype": "Complaint Action Type", "action_type_name": name}).insert()
+	return name
+
+
+def make_action(complaint, user: str, **values):
+	"""An action on the complaint, raised by this user."""
+	doc = {
+		"doctype": "Complaint Action",
+		"complaint": complaint.name,
+		"action_type": make_action_type(),
+		"description": "Reflective supervision between the Team Manager and the social worker",
+		"due_in_working_days": 10,
+	}
+	doc.update(values)
+	with as_user(user):
+		name = frappe.get_doc(doc).insert().name
+	return frappe.get_doc("Complaint Action", name)  # as stored

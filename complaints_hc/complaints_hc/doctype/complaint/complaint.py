@@ -106,6 +106,7 @@ class Complaint(Document):
 		late_decision_reason: DF.SmallText | None
 		meeting_notes: DF.SmallText | None
 		naming_series: DF.Literal["CMP-.YYYY.-"]
+		open_actions: DF.Int
 		outcome_letter_sent_by: DF.Link | None
 		outcome_letter_sent_on: DF.Date | None
 		outcome_meeting_offered_on: DF.Date | None
@@ -194,6 +195,15 @@ class Complaint(Document):
 		self.overall_outcome = stage_one.overall_outcome(p.outcome for p in self.points)
 		self.set_clocks()
 		self.stamp_status_change()
+
+	def on_trash(self):
+		if frappe.db.exists("Complaint Action", {"complaint": self.name}):
+			frappe.throw(
+				_(
+					"This complaint has actions to track, so it cannot be deleted. Withdraw or close it instead."
+				),
+				frappe.LinkExistsError,
+			)
 
 	def on_update(self):
 		# Someone named as a subject loses any share or assignment they had before.

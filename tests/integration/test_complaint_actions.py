@@ -1,0 +1,161 @@
+"""Actions from complaint outcomes, tracked to completion and verified by someone else."""
+
+import datetime
+
+import frappe
+import pytest
+from freezegun import freeze_time
+from helpers import apply_action, as_user, edit, make_action, make_complaint, make_team, make_user
+
+from complaints_hc import roles
+from complaints_hc.timeliness import refresh_overdue_actions
+
+D = datetime.date
+
+
+def on(day):
+	return freeze_time(f"{day} 12:00:00")
+
+
+@pytest.fixture
+def complaint(cast):
+	with on("2026-03-23"):
+		return make_complaint(cast, received_on="2026-03-23")
+
+
+def test_an_action_from_creation_to_verification(cast, complaint):
+	with on("2026-03-27"):
+		edit(complaint, cast.qa_manager, qa_officer=cast.qa_officer)
+		action = make_action(
+			complaint, cast.qa_officer, responsible=cast.team_manager, due_in_working_days=10
+		)
+	assert (action.status, action.raised_on, action.due_date) == ("Open", D(2026, 3, 27), D(2026, 4, 14))
+	assert action.team == cast.team and action.complaints_officer == cast.officer
+	assert frappe.db.get_value("Complaint", complaint.name, "open_actions") == 1
+
+	with on("2026-04-01"):
+		apply_action(action, "Start", cast.team_manager)
+		edit(action, cast.team_manager, evidence="Supervision held on 1 April; notes on the case file.")
+		action = apply_action(action, "Complete", cast.team_manager)
+	assert (action.status, action.completed_on, action.completed_by) == (
+		"Completed",
+		D(2026, 4, 1),
+		cast.team_manager,
+	)
+	assert frappe.db.get_value("Complaint", complaint.name, "open_actions") == 0
+
+	with on("2026-04-02"):
+		action = apply_action(action, "Verify", cast.qa_officer)
+	assert (action.status, action.verified_on, action.verified_by) == (
+		"Verified",
+		D(2026, 4, 2),
+		cast.qa_officer,
+	)
+
+
+def test_completion_needs_evidence(cast, complaint):
+	action = make_action(complaint, cast.officer, responsible=cast.team_manager)
+	with pytest.raises(frappe.ValidationError, match="evidence"):
+		apply_action(action, "Complete", cast.team_manager)
+	assert frappe.db.get_value("Complaint Action", action.name, "status") == "Open"
+
+
+def test_the_person_who_completed_it_cannot_verify_it(cast, complaint):
+	action = make_action(complaint, cast.officer, responsible=cast.qa_officer)
+	edit(complaint, cast.qa_manager, qa_officer=cast.qa_officer)
+	edit(action, cast.qa_officer, evidence="Minutes sent to the family by email.")
+	apply_action(action, "Complete", cast.qa_officer)
+	with pytest.raises(frappe.PermissionError, match="someone else must verify"):
+		apply_action(action, "Verify", cast.qa_officer)
+	assert frappe.db.get_value("Complaint Action", action.name, "status") == "Completed"
+
+
+def test_an_action_on_a_closed_complaint_is_still_tracked(cast, complaint):
+	with on("2026-03-23"):
+		edit(complaint, cast.officer, withdrawal_reason="Resolved by the team directly.")
+		apply_action(complaint, "Withdraw", cast.officer)
+		action = make_action(
+			complaint,
+			cast.officer,
+			responsible=cast.team_manager,
+			due_date="2026-04-30",
+			due_in_working_days=0,
+		)
+	edit(action, cast.team_manager, evidence="Letter of apology sent.")
+	assert apply_action(action, "Complete", cast.team_manager).status == "Completed"
+
+
+@pytest.mark.parametrize(
+	"values, message",
+	[
+		({"due_in_working_days": 0, "due_date": "2026-03-20"}, "cannot be before the action was raised"),
+		({"due_in_working_days": 0, "due_date": None}, "Agree a completion date"),
+		({"point_number": 4}, "has no point 4"),
+	],
+)
+def test_bad_actions_are_refused_with_a_clear_message(cast, complaint, values, message):
+	with on("2026-03-23"), pytest.raises(frappe.ValidationError, match=message):
+		make_action(complaint, cast.officer, responsible=cast.team_manager, **values)
+	assert not frappe.get_all("Complaint Action", {"complaint": complaint.name})
+
+
+def test_actions_go_only_to_people_who_may_hold_them(cast, complaint):
+	with pytest.raises(frappe.ValidationError, match="subject of the complaint"):
+		make_action(complaint, cast.officer, responsible=cast.team_manager, responsible_manager=cast.subject)
+	with pytest.raises(frappe.ValidationError, match="holds no role"):
+		make_action(complaint, cast.officer, responsible=cast.social_worker)
+
+
+def test_overdue_marking_catches_up_and_alerts_once(cast, complaint):
+	with on("2026-03-23"):
+		action = make_action(complaint, cast.officer, responsible=cast.team_manager,
+			responsible_manager=cast.manager, due_in_working_days=0, due_date="2026-04-08")  # fmt: skip
+	with on("2026-04-08"):
+		assert refresh_overdue_actions() == []
+	# No run on the 9th or 10th: the run on the 13th (Monday) catches up.
+	with on("2026-04-13"):
+		assert refresh_overdue_actions() == [action.name]
+		assert refresh_overdue_actions() == []
+	assert frappe.db.get_value("Complaint Action", action.name, "is_overdue") == 1
+	queue = frappe.get_all(
+		"Email Queue", {"reference_doctype": "Complaint Action", "reference_name": action.name}, pluck="name"
+	)
+	assert len(queue) == 1
+	recipients = frappe.get_all("Email Queue Recipient", {"parent": queue[0]}, pluck="recipient")
+	assert sorted(recipients) == sorted([cast.team_manager, cast.manager, cast.officer])
+
+	edit(action, cast.team_manager, evidence="Done late, after the alert.")
+	apply_action(action, "Complete", cast.team_manager)
+	with on("2026-04-14"):
+		refresh_overdue_actions()
+	assert frappe.db.get_value("Complaint Action", action.name, "is_overdue") == 0
+
+
+def test_a_complaint_with_actions_cannot_be_deleted(cast, complaint):
+	make_action(complaint, cast.officer, responsible=cast.team_manager)
+	with as_user(cast.manager), pytest.raises(frappe.LinkExistsError, match="has actions"):
+		frappe.delete_doc("Complaint", complaint.name)
+	assert frappe.db.exists("Complaint", complaint.name)
+
+
+def visible_actions(user):
+	with as_user(user):
+		try:
+			return set(frappe.get_list("Complaint Action", pluck="name"))
+		except frappe.PermissionError:
+			return set()
+
+
+def test_who_may_see_an_action(cast, complaint):
+	other_manager = make_user("other.manager", roles.TEAM_MANAGER)
+	make_team(team_manager=other_manager)
+	subject_manager = make_user("subject.manager", roles.TEAM_MANAGER, roles.COMPLAINTS_OFFICER)
+	edit(complaint, cast.officer, subjects=[{"user": subject_manager}])
+	action = make_action(complaint, cast.officer, responsible=cast.team_manager)
+
+	assert action.name in visible_actions(cast.team_manager)
+	assert action.name in visible_actions(cast.officer)
+	for user in (other_manager, subject_manager, cast.subject, cast.social_worker):
+		assert action.name not in visible_actions(user), user
+		with as_user(user):
+			assert not frappe.has_permission("Complaint Action", "read", doc=action.name)
