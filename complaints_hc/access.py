@@ -14,7 +14,7 @@ import frappe
 from frappe import _
 
 from complaints_hc.allocation import can_be_allocated_by_assignment
-from complaints_hc.permissions import complaint_query_conditions, may_see_action, may_see_complaint
+from complaints_hc.permissions import may_see_action, may_see_complaint
 
 # DocType -> who may see one document of it (beyond its role permissions).
 VISIBILITY = {
@@ -105,20 +105,28 @@ def get_count(doctype: str, filters=None, debug=False, cache=False):
 	return len(frappe.get_list(doctype, filters=get_safe_filters(filters), pluck="name"))
 
 
+# What a link search shows beside the name: nothing a person could be identified by.
+LINK_SEARCH_COLUMNS = {
+	"Complaint": ["status", "received_on"],
+	"Complaint Action": ["status", "due_date"],
+}
+
+
 @frappe.whitelist()
 @frappe.validate_and_sanitize_search_inputs
-def complaint_link_query(doctype, txt, searchfield, start, page_len, filters, as_dict=False, **kwargs):
-	"""Link search for complaints that always applies who-may-see, even with ignore_user_permissions."""
-	conditions = complaint_query_conditions(frappe.session.user)
-	txt = f"%{txt}%"
-	return frappe.db.sql(
-		f"""select `tabComplaint`.name, `tabComplaint`.status, `tabComplaint`.received_on
-		from `tabComplaint`
-		where `tabComplaint`.name like %(txt)s {"and " + conditions if conditions else ""}
-		order by `tabComplaint`.received_on desc
-		limit %(start)s, %(page_len)s""",
-		{"txt": txt, "start": start, "page_len": page_len},
-		as_dict=as_dict,
+def protected_link_search(doctype, txt, searchfield, start, page_len, filters, as_dict=False, **kwargs):
+	"""Link search for complaint data that always applies who-may-see, even with ignore_user_permissions."""
+	if not is_protected(doctype):
+		frappe.throw(_("Not a protected document type."), frappe.PermissionError)
+	return frappe.get_list(
+		doctype,
+		fields=["name", *LINK_SEARCH_COLUMNS[doctype]],
+		filters=filters,
+		or_filters={"name": ["like", f"%{txt}%"]},
+		limit_start=start,
+		limit_page_length=page_len,
+		order_by="creation desc",
+		as_list=not as_dict,
 	)
 
 

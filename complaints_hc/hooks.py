@@ -56,7 +56,8 @@ override_whitelisted_methods = {
 	"frappe.model.workflow.bulk_workflow_approval": "complaints_hc.access.bulk_workflow_approval",
 }
 standard_queries = {
-	"Complaint": "complaints_hc.access.complaint_link_query",
+	"Complaint": "complaints_hc.access.protected_link_search",
+	"Complaint Action": "complaints_hc.access.protected_link_search",
 }
 
 scheduler_events = {

@@ -35,6 +35,32 @@ def ensure_default_records():
 	ensure_default_workflows()
 	ensure_default_notifications()
 	ensure_allocation_rule()
+	ensure_action_board()
+
+
+def ensure_action_board():
+	"""A Kanban board of actions by workflow state: moving a card applies that transition, guards included."""
+	if frappe.db.exists("Kanban Board", "Complaint Actions"):
+		return
+	frappe.get_doc(
+		{
+			"doctype": "Kanban Board",
+			"kanban_board_name": "Complaint Actions",
+			"reference_doctype": "Complaint Action",
+			"field_name": "workflow_state",
+			"private": 0,
+			"show_labels": 1,
+			"columns": [
+				{"column_name": state, "status": "Active", "indicator": colour}
+				for state, colour in (
+					("Open", "Gray"),
+					("In Progress", "Orange"),
+					("Completed", "Blue"),
+					("Verified", "Green"),
+				)
+			],
+		}
+	).insert(ignore_permissions=True)  # install-time set-up
 
 
 def ensure_default_notifications():
@@ -53,6 +79,8 @@ def before_uninstall():
 	for doctype in ("Notification", "Assignment Rule"):
 		for name in frappe.get_all(doctype, {"document_type": ["in", app_doctypes]}, pluck="name"):
 			frappe.delete_doc(doctype, name, force=True, ignore_permissions=True)
+	for board in frappe.get_all("Kanban Board", {"reference_doctype": ["in", app_doctypes]}, pluck="name"):
+		frappe.delete_doc("Kanban Board", board, force=True, ignore_permissions=True)
 	# Roles are not tied to the module, so Frappe's uninstall would leave them behind.
 	for role in ALL_ROLES:
 		if frappe.db.exists("Role", role):

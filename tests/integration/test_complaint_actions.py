@@ -159,3 +159,19 @@ def test_who_may_see_an_action(cast, complaint):
 		assert action.name not in visible_actions(user), user
 		with as_user(user):
 			assert not frappe.has_permission("Complaint Action", "read", doc=action.name)
+
+
+def move_card(action, user, to_state):
+	from frappe.desk.doctype.kanban_board.kanban_board import update_order_for_single_card
+
+	with as_user(user):
+		update_order_for_single_card("Complaint Actions", action.name, action.workflow_state, to_state, 0, 0)
+	return frappe.get_doc("Complaint Action", action.name)
+
+
+def test_moving_a_card_on_the_board_applies_the_workflow(cast, complaint):
+	action = make_action(complaint, cast.officer, responsible=cast.team_manager)
+	with pytest.raises(frappe.ValidationError):
+		move_card(action, cast.team_manager, "Verified")
+	assert frappe.db.get_value("Complaint Action", action.name, "status") == "Open"
+	assert move_card(action, cast.team_manager, "In Progress").status == "In Progress"
