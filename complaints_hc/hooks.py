@@ -66,3 +66,7 @@ scheduler_events = {
 		"complaints_hc.timeliness.refresh_overdue_actions",
 	],
 }
+
+standard_portal_menu_items = [
+	{"title": "My Compliments", "route": "/my-compliments", "reference_doctype": "Compliment"},
+]

@@ -64,11 +64,12 @@ def ensure_action_board():
 
 
 def ensure_default_notifications():
-	"""Alerts the complaints team owns: created once, then edited (or disabled) in the desk."""
-	path = pathlib.Path(__file__).parent / "defaults" / "notifications.json"
-	for definition in json.loads(path.read_text()):
-		if not frappe.db.exists("Notification", definition["name"]):
-			frappe.get_doc(definition).insert(ignore_permissions=True)  # install-time set-up
+	"""Alerts and email wording the complaints team owns: created once, then edited in the desk."""
+	for filename in ("notifications.json", "email_templates.json"):
+		path = pathlib.Path(__file__).parent / "defaults" / filename
+		for definition in json.loads(path.read_text()):
+			if not frappe.db.exists(definition["doctype"], definition["name"]):
+				frappe.get_doc(definition).insert(ignore_permissions=True)  # install-time set-up
 
 
 def before_uninstall():
@@ -79,6 +80,10 @@ def before_uninstall():
 	for doctype in ("Notification", "Assignment Rule"):
 		for name in frappe.get_all(doctype, {"document_type": ["in", app_doctypes]}, pluck="name"):
 			frappe.delete_doc(doctype, name, force=True, ignore_permissions=True)
+	if frappe.db.exists("Email Template", "Compliment shared with staff"):
+		frappe.delete_doc(
+			"Email Template", "Compliment shared with staff", force=True, ignore_permissions=True
+		)
 	for board in frappe.get_all("Kanban Board", {"reference_doctype": ["in", app_doctypes]}, pluck="name"):
 		frappe.delete_doc("Kanban Board", board, force=True, ignore_permissions=True)
 	# Roles are not tied to the module, so Frappe's uninstall would leave them behind.

@@ -249,3 +249,19 @@ def make_action(complaint, user: str, **values):
 	with as_user(user):
 		name = frappe.get_doc(doc).insert().name
 	return frappe.get_doc("Complaint Action", name)  # as stored
+
+
+def make_compliment(user: str, *staff: str, **values):
+	"""A compliment recorded by this user about these staff members."""
+	doc = {
+		"doctype": "Compliment",
+		"received_on": frappe.utils.today(),
+		"given_by": "Parent",
+		"source": "External",
+		"words": "She always did what she said she would do, and my children trusted her.",
+		"staff": [{"user": member} for member in staff],
+	}
+	doc.update(values)
+	with as_user(user):
+		name = frappe.get_doc(doc).insert().name
+	return frappe.get_doc("Compliment", name)

@@ -1,8 +1,15 @@
 # Copyright (c) 2026, complaints_hc maintainers and contributors
 # For license information, please see license.txt
 
-# import frappe
+import frappe
+from frappe import _
 from frappe.model.document import Document
+from frappe.utils import getdate, today
+
+from complaints_hc import periods, workflow_guard
+from complaints_hc.compliments import plain_words
+
+SHARED_TEMPLATE = "Compliment shared with staff"
 
 
 class Compliment(Document):
@@ -31,4 +38,54 @@ class Compliment(Document):
 		team: DF.Link | None
 		words: DF.Text
 	# end: auto-generated types
-	pass
+
+	def before_validate(self):
+		workflow_guard.restore_server_owned_fields(self)
+
+	def validate(self):
+		self.validate_received_on()
+		self.validate_who_it_is_for()
+		self.validate_bulletin_consent()
+		self.quarter = periods.quarter(getdate(self.received_on))
+
+	def validate_received_on(self):
+		if getdate(self.received_on) > getdate(today()):
+			frappe.throw(_("The received date cannot be in the future."))
+
+	def validate_who_it_is_for(self):
+		if not self.staff and not self.team:
+			frappe.throw(
+				_("Say who the compliment is for: at least one staff member or a team."),
+				title=_("Who is it for?"),
+			)
+		users = [row.user for row in self.staff]
+		if len(users) != len(set(users)):
+			frappe.throw(_("A staff member is listed twice."))
+
+	def validate_bulletin_consent(self):
+		if self.include_in_bulletin and not self.consent_to_quote:
+			frappe.throw(
+				_("Only compliments whose givers agreed to being quoted can go in the bulletin."),
+				title=_("No consent to quote"),
+			)
+
+	def share_with_staff(self):
+		"""Tell each staff member named, by email and in the app, and record when it was shared."""
+		if not self.staff:
+			frappe.throw(_("No staff member is named on this compliment."))
+		template = frappe.get_doc("Email Template", SHARED_TEMPLATE)  # the team edits its words in the desk
+		context = {
+			"doc": self,
+			"words": plain_words(self.words),
+			"my_compliments_url": frappe.utils.get_url("/my-compliments"),
+		}
+		subject = frappe.render_template(template.subject, context)
+		message = frappe.render_template(template.response_html or template.response, context)
+		users = [row.user for row in self.staff]
+		frappe.sendmail(recipients=users, subject=subject, message=message,
+			reference_doctype=self.doctype, reference_name=self.name)  # fmt: skip
+		for user in users:
+			frappe.get_doc({"doctype": "Notification Log", "for_user": user, "type": "Alert", "subject": subject,
+				"email_content": message, "from_user": frappe.session.user}).insert(ignore_permissions=True)  # fmt: skip
+		self.db_set({"shared_on": frappe.utils.now(), "shared_by": frappe.session.user})
+		return users
