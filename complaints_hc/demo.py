@@ -33,8 +33,10 @@ def make_demo_data():
 	ensure_loopback_email_account("complaints@demo.example.org", 1025)
 	make_demo_users()
 	from complaints_hc.demo_complaints import make_demo_complaints
+	from complaints_hc.demo_learning import make_demo_learning
 
 	make_demo_complaints()
+	make_demo_learning()
 	frappe.db.commit()  # nosemgrep: called from `bench execute`, which does not commit for us
 
 
