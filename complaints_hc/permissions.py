@@ -25,15 +25,18 @@ def is_subject(complaint: str, user: str) -> bool:
 	)
 
 
+def not_about(complaint_column: str, quoted_user: str) -> str:
+	"""SQL: the complaint in this column does not name the user as a subject."""
+	return f"""{complaint_column} not in (select parent from `tabComplaint Subject`
+		where parenttype = 'Complaint' and user = {quoted_user})"""
+
+
 def complaint_query_conditions(user: str | None = None, doctype: str = "Complaint") -> str:
 	user = user or frappe.session.user
 	if user == "Administrator":
 		return ""
 	quoted = frappe.db.escape(user)
-	conditions = [
-		f"""`tabComplaint`.name not in (select parent from `tabComplaint Subject`
-			where parenttype = 'Complaint' and user = {quoted})"""
-	]
+	conditions = [not_about("`tabComplaint`.name", quoted)]
 	user_roles = set(frappe.get_roles(user))
 	if not user_roles & SEE_ALL:
 		own = []
@@ -74,10 +77,7 @@ def action_query_conditions(user: str | None = None, doctype: str = "Complaint A
 	if user == "Administrator":
 		return ""
 	quoted = frappe.db.escape(user)
-	conditions = [
-		f"""`tabComplaint Action`.complaint not in (select parent from `tabComplaint Subject`
-			where parenttype = 'Complaint' and user = {quoted})"""
-	]
+	conditions = [not_about("`tabComplaint Action`.complaint", quoted)]
 	user_roles = set(frappe.get_roles(user))
 	if not user_roles & SEE_ALL:
 		own = [

@@ -142,6 +142,27 @@ class Cast:
 		commit()  # shared by every test of the session, and by the served site
 
 
+def on(day: str):
+	"""Freeze time at noon (London) on this day."""
+	from freezegun import freeze_time
+
+	return freeze_time(f"{day} 12:00:00")
+
+
+def walk_to_quality_assurance(cast, drafter: str):
+	"""A complaint received 23 March 2026, investigated and drafted by `drafter`, now in quality assurance."""
+	with on("2026-03-30"):
+		complaint = make_complaint(cast, received_on="2026-03-23")
+		edit(complaint, cast.qa_manager, qa_officer=drafter)
+		apply_action(complaint, "Allocate", cast.qa_manager)
+		edit(complaint, cast.officer, complainant_contacted_on="2026-03-24")
+		edit(complaint, drafter, initial_meeting_on="2026-03-25", agreed_timescale_days=10,
+			timescale_agreed_on="2026-03-25", points=[{"description": "Late minutes", "category": make_category(),
+			"outcome": "Upheld", "finding": "Sent six weeks late."}])  # fmt: skip
+		apply_action(complaint, "Establish Points", drafter)
+		return apply_action(complaint, "Submit for QA", drafter)
+
+
 def make_team(members=(), team_manager=None, service_manager=None) -> str:
 	area = frappe.db.exists("Service Area", "Children in Care") or (
 		frappe.get_doc({"doctype": "Service Area", "service_area_name": "Children in Care"}).insert().name

@@ -8,8 +8,13 @@ import json
 
 import frappe
 import pytest
-from freezegun import freeze_time
-from helpers import apply_action, commit, edit, make_category, make_complaint, make_user, private_file
+from helpers import (
+	commit,
+	make_complaint,
+	make_user,
+	private_file,
+	walk_to_quality_assurance,
+)
 
 from complaints_hc import roles
 
@@ -35,16 +40,7 @@ def about_the_subject(http_cast):
 def drafted_by_an_approver(http_cast):
 	"""A complaint in quality assurance, drafted by a QA Officer who also holds the QA Approver role."""
 	drafter = make_user("http.drafter", roles.QA_OFFICER, roles.QA_APPROVER, password="Test-Complaints-2026")
-	with freeze_time("2026-03-30 12:00:00"):
-		complaint = make_complaint(http_cast, received_on="2026-03-23")
-		edit(complaint, http_cast.qa_manager, qa_officer=drafter)
-		apply_action(complaint, "Allocate", http_cast.qa_manager)
-		edit(complaint, http_cast.officer, complainant_contacted_on="2026-03-24")
-		edit(complaint, drafter, initial_meeting_on="2026-03-25", agreed_timescale_days=10,
-			timescale_agreed_on="2026-03-25", points=[{"description": "Late minutes", "category": make_category(),
-			"outcome": "Upheld", "finding": "Sent six weeks late."}])  # fmt: skip
-		apply_action(complaint, "Establish Points", drafter)
-		complaint = apply_action(complaint, "Submit for QA", drafter)
+	complaint = walk_to_quality_assurance(http_cast, drafter)
 	commit()
 	return complaint, drafter
 

@@ -4,17 +4,21 @@ import datetime
 
 import frappe
 import pytest
-from freezegun import freeze_time
-from helpers import apply_action, as_user, edit, make_action, make_complaint, make_team, make_user
+from helpers import (
+	apply_action,
+	as_user,
+	edit,
+	make_action,
+	make_complaint,
+	make_team,
+	make_user,
+	on,
+)
 
 from complaints_hc import roles
 from complaints_hc.timeliness import refresh_overdue_actions
 
 D = datetime.date
-
-
-def on(day):
-	return freeze_time(f"{day} 12:00:00")
 
 
 @pytest.fixture

@@ -3,15 +3,14 @@
 import frappe
 import pytest
 from frappe.model.workflow import WorkflowPermissionError
-from freezegun import freeze_time
 from helpers import (
 	apply_action,
 	as_user,
 	edit,
-	make_category,
 	make_complaint,
 	make_team,
 	make_user,
+	walk_to_quality_assurance,
 )
 
 from complaints_hc import roles
@@ -21,17 +20,8 @@ from complaints_hc.workflow_guard import NoActiveWorkflowError
 @pytest.fixture
 def in_quality_assurance(cast):
 	"""A complaint drafted by a QA Officer who also holds the QA Approver role."""
-	with freeze_time("2026-03-30 12:00:00"):
-		drafter = make_user("drafting.approver", roles.QA_OFFICER, roles.QA_APPROVER)
-		complaint = make_complaint(cast, received_on="2026-03-23")
-		edit(complaint, cast.qa_manager, qa_officer=drafter)
-		apply_action(complaint, "Allocate", cast.qa_manager)
-		edit(complaint, cast.officer, complainant_contacted_on="2026-03-24")
-		edit(complaint, drafter, initial_meeting_on="2026-03-25", agreed_timescale_days=10,
-			timescale_agreed_on="2026-03-25", points=[{"description": "Late minutes", "category": make_category(),
-			"outcome": "Upheld", "finding": "Sent six weeks late."}])  # fmt: skip
-		apply_action(complaint, "Establish Points", drafter)
-		complaint = apply_action(complaint, "Submit for QA", drafter)
+	drafter = make_user("drafting.approver", roles.QA_OFFICER, roles.QA_APPROVER)
+	complaint = walk_to_quality_assurance(cast, drafter)
 	assert complaint.status == "Quality Assurance"
 	return complaint, drafter
 

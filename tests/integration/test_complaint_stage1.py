@@ -7,7 +7,6 @@ import datetime
 
 import frappe
 import pytest
-from freezegun import freeze_time
 from helpers import (
 	apply_action,
 	as_user,
@@ -17,14 +16,11 @@ from helpers import (
 	make_team,
 	make_theme,
 	make_user,
+	on,
 	private_file,
 )
 
 D = datetime.date
-
-
-def on(day: str):
-	return freeze_time(f"{day} 12:00:00")
 
 
 def points(*outcomes):
