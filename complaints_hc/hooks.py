@@ -36,10 +36,12 @@ jinja = {
 permission_query_conditions = {
 	"Complaint": "complaints_hc.permissions.complaint_query_conditions",
 	"Complaint Action": "complaints_hc.permissions.action_query_conditions",
+	"Workshop Booking": "complaints_hc.permissions.booking_query_conditions",
 }
 has_permission = {
 	"Complaint": "complaints_hc.permissions.has_complaint_permission",
 	"Complaint Action": "complaints_hc.permissions.has_action_permission",
+	"Workshop Booking": "complaints_hc.permissions.has_booking_permission",
 }
 
 # Routes around the row-level hooks (see complaints_hc/access.py).

@@ -105,3 +105,22 @@ def may_see_action(doc, user: str) -> bool:
 
 def has_action_permission(doc, ptype: str | None = None, user: str | None = None) -> bool:
 	return may_see_action(doc, user or frappe.session.user)
+
+
+# --- workshop bookings: your own, unless you run workshops --------------------------------------
+
+RUN_WORKSHOPS = {roles.WORKSHOP_FACILITATOR, roles.QA_SERVICE_MANAGER}
+
+
+def booking_query_conditions(user: str | None = None, doctype: str = "Workshop Booking") -> str:
+	user = user or frappe.session.user
+	if user == "Administrator" or set(frappe.get_roles(user)) & RUN_WORKSHOPS:
+		return ""
+	return f"`tabWorkshop Booking`.attendee = {frappe.db.escape(user)}"
+
+
+def has_booking_permission(doc, ptype: str | None = None, user: str | None = None) -> bool:
+	user = user or frappe.session.user
+	return (
+		user == "Administrator" or doc.attendee == user or bool(set(frappe.get_roles(user)) & RUN_WORKSHOPS)
+	)

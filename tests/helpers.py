@@ -286,3 +286,25 @@ def make_compliment(user: str, *staff: str, **values):
 	with as_user(user):
 		name = frappe.get_doc(doc).insert().name
 	return frappe.get_doc("Compliment", name)
+
+
+# --- workshops ------------------------------------------------------------------------------
+
+
+def make_workshop(**values):
+	"""A workshop on 15 July 2026, 10:00-12:00, booking open 1 June to 14 July, cancellable until 24 h before."""
+	doc = {
+		"doctype": "Workshop",
+		"title": "Safety and SMART Planning",
+		"description": "Outcome-focused, child-centred plans.",
+		"workshop_date": "2026-07-15",
+		"start_time": "10:00:00",
+		"end_time": "12:00:00",
+		"venue": "Plough Lane, Room 2",
+		"capacity": 2,
+		"booking_opens_on": "2026-06-01",
+		"booking_closes_on": "2026-07-14",
+		"cancellation_cutoff_hours": 24,
+	}
+	doc.update(values)
+	return frappe.get_doc(doc).insert(ignore_permissions=True)  # set-up by the test, not a user action

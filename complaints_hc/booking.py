@@ -1,0 +1,210 @@
+"""Booking workshops so that the count holds under load.
+
+Every change takes the Workshop row with SELECT ... FOR UPDATE first, so bookings of one workshop
+happen one at a time; the seats booked and the waiting list are counters on that row, changed in
+the same transaction as the booking. (Counting bookings after taking the lock would still overbook
+under MariaDB's REPEATABLE READ: the count would come from a snapshot older than the lock.) A unique
+index on (workshop, attendee) is the last word on one booking per person. When a booked seat is
+cancelled, the first on the waiting list gets it in the same transaction.
+"""
+
+import datetime
+
+import frappe
+from frappe import _
+from frappe.utils import get_datetime, getdate, now_datetime
+
+from complaints_hc.roles import ALL_ROLES
+
+BOOKED, WAITLISTED, CANCELLED, ATTENDED, NO_SHOW = "Booked", "Waitlisted", "Cancelled", "Attended", "No-show"
+HOLDS_A_SEAT = (BOOKED, ATTENDED, NO_SHOW)
+ACTIVE = (BOOKED, WAITLISTED, ATTENDED, NO_SHOW)
+
+
+class BookingError(frappe.ValidationError):
+	pass
+
+
+def lock_workshop(name: str) -> dict:
+	found = frappe.db.sql(
+		"""select name, title, status, workshop_date, start_time, capacity, seats_booked, waitlist_count,
+			booking_opens_on, booking_closes_on, cancellation_cutoff_hours
+		from `tabWorkshop` where name = %s for update""",
+		name,
+		as_dict=True,
+	)
+	if not found:
+		frappe.throw(_("There is no such workshop."), frappe.DoesNotExistError)
+	return found[0]
+
+
+def starts_at(workshop: dict) -> datetime.datetime:
+	return get_datetime(f"{workshop.workshop_date} {workshop.start_time}")
+
+
+def check_bookable(workshop: dict, now: datetime.datetime):
+	if workshop.status != "Scheduled":
+		frappe.throw(
+			_("{0} is {1}: it cannot be booked.").format(workshop.title, _(workshop.status).lower()),
+			BookingError,
+		)
+	if now >= starts_at(workshop):
+		frappe.throw(_("{0} has already taken place.").format(workshop.title), BookingError)
+	today = now.date()
+	if today < getdate(workshop.booking_opens_on):
+		frappe.throw(
+			_("Booking for {0} opens on {1}.").format(
+				workshop.title, frappe.format(getdate(workshop.booking_opens_on), "Date")
+			),
+			BookingError,
+		)
+	if today > getdate(workshop.booking_closes_on):
+		frappe.throw(_("Booking for {0} has closed.").format(workshop.title), BookingError)
+
+
+def check_may_book(user: str):
+	if user == "Guest" or not set(frappe.get_roles(user)) & set(ALL_ROLES):
+		frappe.throw(_("Only council staff can book workshops."), frappe.PermissionError)
+
+
+def existing_booking(workshop: str, user: str) -> dict | None:
+	# A locking read sees the latest committed row, not this transaction's older snapshot.
+	found = frappe.db.sql(
+		"""select name, status, waitlist_position from `tabWorkshop Booking`
+		where workshop = %s and attendee = %s for update""",
+		(workshop, user),
+		as_dict=True,
+	)
+	return found[0] if found else None
+
+
+def set_counters(workshop: str, seats_booked: int, waitlist_count: int):
+	frappe.db.set_value(
+		"Workshop",
+		workshop,
+		{"seats_booked": seats_booked, "waitlist_count": waitlist_count},
+		update_modified=False,
+	)
+
+
+def book(workshop_name: str, user: str) -> str:
+	"""Book a seat for this user, or a place on the waiting list when the workshop is full."""
+	check_may_book(user)
+	workshop = lock_workshop(workshop_name)
+	check_bookable(workshop, now_datetime())
+	existing = existing_booking(workshop.name, user)
+	if existing and existing.status in ACTIVE:
+		already = _("on the waiting list for") if existing.status == WAITLISTED else _("booked on")
+		frappe.throw(_("You are already {0} {1}.").format(already, workshop.title), BookingError)
+
+	seats, waitlist = workshop.seats_booked or 0, workshop.waitlist_count or 0
+	if seats < workshop.capacity:
+		values = {"status": BOOKED, "waitlist_position": 0}
+		seats += 1
+	else:
+		waitlist += 1
+		values = {"status": WAITLISTED, "waitlist_position": waitlist}
+	values.update(booked_at=now_datetime(), cancelled_at=None)
+
+	if existing:  # a cancelled booking is taken up again: still one row per person
+		frappe.db.set_value("Workshop Booking", existing.name, values)
+		name = existing.name
+	else:
+		name = insert_booking(workshop.name, user, values)
+	set_counters(workshop.name, seats, waitlist)
+	return name
+
+
+def insert_booking(workshop: str, user: str, values: dict) -> str:
+	booking = frappe.get_doc(
+		{"doctype": "Workshop Booking", "workshop": workshop, "attendee": user, **values}
+	)
+	booking.flags.ignore_permissions = True  # made by the booking service, for the session user only
+	booking.flags.from_booking_service = True
+	try:
+		booking.insert()
+	except frappe.UniqueValidationError:
+		frappe.throw(_("You have already booked this workshop."), BookingError)
+	return booking.name
+
+
+def cancel(booking_name: str, user: str, by_facilitator: bool = False) -> str | None:
+	"""Cancel a booking; a freed seat goes to the first on the waiting list. Returns who got it, if anyone."""
+	booking = frappe.db.get_value("Workshop Booking", booking_name, ["workshop", "attendee"], as_dict=True)
+	if not booking or (booking.attendee != user and not by_facilitator):
+		frappe.throw(_("That is not your booking."), frappe.PermissionError)
+	workshop = lock_workshop(booking.workshop)
+	current = existing_booking(workshop.name, booking.attendee)
+	if current.status not in (BOOKED, WAITLISTED):
+		frappe.throw(_("This booking is not active, so there is nothing to cancel."), BookingError)
+	if not by_facilitator and now_datetime() > cancellation_deadline(workshop):
+		frappe.throw(
+			_("It is too late to cancel {0} online. Please contact the facilitator.").format(workshop.title),
+			BookingError,
+			title=_("Too late to cancel"),
+		)
+	frappe.db.set_value(
+		"Workshop Booking",
+		current.name,
+		{"status": CANCELLED, "waitlist_position": 0, "cancelled_at": now_datetime()},
+	)
+	seats, waitlist = workshop.seats_booked or 0, workshop.waitlist_count or 0
+	promoted = None
+	if current.status == BOOKED:
+		seats -= 1
+		promoted = offer_seat_to_first_waiting(workshop.name)
+		if promoted:
+			seats, waitlist = seats + 1, waitlist - 1
+	else:
+		waitlist -= 1
+		close_gap_in_waiting_list(workshop.name, current.waitlist_position)
+	set_counters(workshop.name, seats, waitlist)
+	return promoted
+
+
+def cancellation_deadline(workshop: dict) -> datetime.datetime:
+	return starts_at(workshop) - datetime.timedelta(hours=workshop.cancellation_cutoff_hours or 0)
+
+
+def offer_seat_to_first_waiting(workshop: str) -> str | None:
+	"""The first on the waiting list is booked: the seat is theirs (they are told by email)."""
+	first = frappe.db.sql(
+		"""select name, attendee, waitlist_position from `tabWorkshop Booking`
+		where workshop = %s and status = %s order by waitlist_position limit 1 for update""",
+		(workshop, WAITLISTED),
+		as_dict=True,
+	)
+	if not first:
+		return None
+	frappe.db.set_value("Workshop Booking", first[0].name, {"status": BOOKED, "waitlist_position": 0})
+	close_gap_in_waiting_list(workshop, first[0].waitlist_position)
+	frappe.get_doc("Workshop Booking", first[0].name).run_method("notify_seat_offered")
+	return first[0].attendee
+
+
+def close_gap_in_waiting_list(workshop: str, left_position: int | None):
+	if left_position:
+		frappe.db.sql(
+			"""update `tabWorkshop Booking` set waitlist_position = waitlist_position - 1
+			where workshop = %s and status = %s and waitlist_position > %s""",
+			(workshop, WAITLISTED, left_position),
+		)
+
+
+def give_feedback(booking_name: str, user: str, rating: int, comment: str | None = None):
+	booking = frappe.db.get_value(
+		"Workshop Booking", booking_name, ["attendee", "status", "feedback_at"], as_dict=True
+	)
+	if not booking or booking.attendee != user:
+		frappe.throw(_("That is not your booking."), frappe.PermissionError)
+	if booking.status != ATTENDED:
+		frappe.throw(_("Feedback is for those who attended the workshop."), BookingError)
+	if booking.feedback_at:
+		frappe.throw(_("You have already given feedback on this workshop. Thank you!"), BookingError)
+	if not 1 <= rating <= 5:
+		frappe.throw(_("Choose a rating from 1 to 5."), BookingError)
+	frappe.db.set_value(
+		"Workshop Booking",
+		booking_name,
+		{"rating": rating / 5, "feedback": (comment or "").strip()[:1000], "feedback_at": now_datetime()},
+	)
