@@ -1,0 +1,116 @@
+"""Over HTTP, several gunicorn workers: bookings that hold when many arrive at once."""
+
+import concurrent.futures
+import json
+import threading
+
+import frappe
+import pytest
+from frappe.utils import add_days, today
+from helpers import SiteSession, commit, make_user, make_workshop, served_site
+
+from complaints_hc import roles
+
+PASSWORD = "Test-Complaints-2026"
+BOOK = "/api/method/complaints_hc.api.workshops.book"
+
+
+def open_workshop(capacity: int):
+	"""Bookable now, on the served site's real clock."""
+	return make_workshop(title=f"Professional Curiosity {frappe.generate_hash(length=6)}", capacity=capacity,
+		workshop_date=add_days(today(), 20), booking_opens_on=add_days(today(), -1),
+		booking_closes_on=add_days(today(), 10))  # fmt: skip
+
+
+def logged_in(users):
+	base_url, site = served_site()
+	return [SiteSession(base_url, site).login(user, PASSWORD) for user in users]
+
+
+def all_at_once(sessions, workshop_name):
+	"""Send one booking per session, released together."""
+	gate = threading.Barrier(len(sessions))
+
+	def send(session):
+		gate.wait()
+		return session.post(BOOK, data={"workshop": workshop_name})
+
+	with concurrent.futures.ThreadPoolExecutor(max_workers=len(sessions)) as pool:
+		return list(pool.map(send, sessions))
+
+
+def test_fifty_staff_booking_the_last_seat(site):
+	users = [make_user(f"load.booker.{n}", roles.WORKSHOP_BOOKER, password=PASSWORD) for n in range(50)]
+	workshop = open_workshop(capacity=1)
+	commit()
+	responses = all_at_once(logged_in(users), workshop.name)
+
+	assert [r.status_code for r in responses] == [200] * 50, {r.status_code for r in responses}
+	outcomes = [r.json()["message"]["status"] for r in responses]
+	assert outcomes.count("Booked") == 1 and outcomes.count("Waitlisted") == 49
+	frappe.db.rollback()
+	bookings = frappe.get_all(
+		"Workshop Booking", {"workshop": workshop.name}, ["status", "waitlist_position"]
+	)
+	assert len(bookings) == 50
+	assert [b.status for b in bookings].count("Booked") == 1
+	assert sorted(b.waitlist_position for b in bookings if b.status == "Waitlisted") == list(range(1, 50))
+	seats, waiting = frappe.db.get_value("Workshop", workshop.name, ["seats_booked", "waitlist_count"])
+	assert (seats, waiting) == (1, 49)
+
+
+def test_one_person_sending_ten_bookings_at_once(site):
+	user = make_user("eager.booker", roles.WORKSHOP_BOOKER, password=PASSWORD)
+	workshop = open_workshop(capacity=5)
+	commit()
+	session = logged_in([user])[0]
+	clones = []
+	for _ in range(10):
+		clone = SiteSession(session.base_url, session.headers["X-Frappe-Site-Name"])
+		clone.cookies.update(session.cookies)
+		clone.headers["X-Frappe-CSRF-Token"] = session.headers["X-Frappe-CSRF-Token"]
+		clones.append(clone)
+	responses = all_at_once(clones, workshop.name)
+
+	codes = sorted(r.status_code for r in responses)
+	assert codes.count(200) == 1 and codes.count(417) == 9, codes
+	for refused in (r for r in responses if r.status_code == 417):
+		assert "already booked" in refused.text
+	frappe.db.rollback()
+	assert frappe.db.count("Workshop Booking", {"workshop": workshop.name}) == 1
+	assert frappe.db.get_value("Workshop", workshop.name, "seats_booked") == 1
+
+
+@pytest.fixture(scope="module")
+def two_bookers(site):
+	alice = make_user("portal.alice", roles.WORKSHOP_BOOKER, password=PASSWORD)
+	bryn = make_user("portal.bryn", roles.WORKSHOP_BOOKER, password=PASSWORD)
+	workshop = open_workshop(capacity=10)
+	commit()
+	return alice, bryn, workshop
+
+
+def test_a_portal_user_cannot_read_or_cancel_anothers_booking(http, two_bookers):
+	alice, bryn, workshop = two_bookers
+	booked = http(alice).post(BOOK, data={"workshop": workshop.name})
+	assert booked.status_code == 200
+	name = booked.json()["message"]["name"]
+	assert http(bryn).get(f"/api/resource/Workshop Booking/{name}").status_code == 403
+	listed = http(bryn).get("/api/resource/Workshop Booking", params={"fields": json.dumps(["name"])})
+	assert name not in listed.text
+	cancelled = http(bryn).post("/api/method/complaints_hc.api.workshops.cancel", data={"booking_name": name})
+	assert cancelled.status_code == 403
+	assert http(alice).get(f"/api/resource/Workshop Booking/{name}").status_code == 200
+
+
+def test_booking_is_post_only(http, two_bookers):
+	_alice, bryn, workshop = two_bookers
+	assert http(bryn).get(BOOK, params={"workshop": workshop.name}).status_code in (403, 405)
+
+
+def test_a_portal_user_reaches_no_complaint_data(http, two_bookers):
+	alice, _bryn, _workshop = two_bookers
+	session = http(alice)
+	for doctype in ("Complaint", "Complaint Action", "Compliment", "Complaint Point"):
+		assert session.get(f"/api/resource/{doctype}").status_code == 403, doctype
+	assert session.get("/app/complaint", headers={"Accept": "text/html"}).status_code in (302, 403)
