@@ -136,3 +136,21 @@ def bulk_workflow_approval(docnames, doctype, action):
 	from frappe.model.workflow import bulk_workflow_approval as frappe_bulk_workflow_approval
 
 	return frappe_bulk_workflow_approval(docnames, doctype, action)
+
+
+@frappe.whitelist()
+def get_desktop_page(page: str):
+	"""Frappe's workspace loader, refusing a workspace none of whose roles the user holds.
+
+	Frappe applies a workspace's roles only to the sidebar; the page itself loads for anyone who may
+	read one DocType of its module (portal bookers may read workshops).
+	"""
+	from frappe.desk.desktop import get_desktop_page as frappe_get_desktop_page
+
+	name = (frappe.parse_json(page) or {}).get("name")
+	allowed = frappe.get_all("Has Role", {"parenttype": "Workspace", "parent": name}, pluck="role")
+	if allowed and not set(allowed) & set(frappe.get_roles()):
+		frappe.throw(
+			_("You are not permitted to open the {0} workspace.").format(_(name)), frappe.PermissionError
+		)
+	return frappe_get_desktop_page(page)

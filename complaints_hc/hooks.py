@@ -56,6 +56,7 @@ doc_events = {
 override_whitelisted_methods = {
 	"frappe.client.get_count": "complaints_hc.access.get_count",
 	"frappe.model.workflow.bulk_workflow_approval": "complaints_hc.access.bulk_workflow_approval",
+	"frappe.desk.desktop.get_desktop_page": "complaints_hc.access.get_desktop_page",
 }
 standard_queries = {
 	"Complaint": "complaints_hc.access.protected_link_search",
