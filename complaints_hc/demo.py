@@ -34,9 +34,11 @@ def make_demo_data():
 	make_demo_users()
 	from complaints_hc.demo_complaints import make_demo_complaints
 	from complaints_hc.demo_learning import make_demo_learning
+	from complaints_hc.demo_workshops import make_demo_workshops
 
 	make_demo_complaints()
 	make_demo_learning()
+	make_demo_workshops()
 	frappe.db.commit()  # nosemgrep: called from `bench execute`, which does not commit for us
 
 
