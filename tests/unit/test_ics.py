@@ -1,0 +1,44 @@
+"""Workshop calendar invites: well-formed, escaped, folded, updatable and cancellable."""
+
+import datetime
+
+from complaints_hc.ics import escape, fold, workshop_invite
+
+START = datetime.datetime(2026, 7, 15, 10, 0)
+END = datetime.datetime(2026, 7, 15, 12, 0)
+STAMP = datetime.datetime(2026, 6, 1, 9, 0, tzinfo=datetime.timezone.utc)
+
+
+def test_an_invite_in_london_time():
+	ics = workshop_invite("WS-2026-00001@complaints", "Safety and SMART Planning", START, END,
+		"Plough Lane, Room 2", "Bring a case", stamp=STAMP)  # fmt: skip
+	lines = ics.split("\r\n")
+	assert lines[0] == "BEGIN:VCALENDAR" and lines[-2] == "END:VCALENDAR" and lines[-1] == ""
+	assert "DTSTART;TZID=Europe/London:20260715T100000" in lines
+	assert "DTEND;TZID=Europe/London:20260715T120000" in lines
+	assert "DTSTAMP:20260601T090000Z" in lines
+	assert "LOCATION:Plough Lane\\, Room 2" in lines
+	assert "METHOD:PUBLISH" in lines and "STATUS:CONFIRMED" in lines and "SEQUENCE:0" in lines
+
+
+def test_a_moved_or_cancelled_workshop_updates_the_same_event():
+	moved = workshop_invite("uid-1", "Threshold Training", START, END, None, None, sequence=2, stamp=STAMP)
+	cancelled = workshop_invite(
+		"uid-1", "Threshold Training", START, END, None, None, sequence=3, cancelled=True, stamp=STAMP
+	)
+	assert "UID:uid-1" in moved and "SEQUENCE:2" in moved
+	assert "METHOD:CANCEL" in cancelled and "STATUS:CANCELLED" in cancelled and "SEQUENCE:3" in cancelled
+
+
+def test_text_is_escaped():
+	assert escape("a;b,c\\d\ne") == "a\\;b\\,c\\\\d\\ne"
+	assert escape(None) == ""
+
+
+def test_long_lines_are_folded_without_splitting_characters():
+	line = "DESCRIPTION:" + "Éclair " * 30
+	folded = fold(line)
+	parts = folded.split("\r\n")
+	assert all(len(part.encode()) <= 75 for part in parts)
+	assert all(part.startswith(" ") for part in parts[1:])
+	assert "".join(part[1:] if i else part for i, part in enumerate(parts)) == line
