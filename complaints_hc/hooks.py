@@ -71,5 +71,7 @@ scheduler_events = {
 }
 
 standard_portal_menu_items = [
+	{"title": "Workshops", "route": "/workshops", "reference_doctype": "Workshop"},
+	{"title": "My Bookings", "route": "/my-bookings", "reference_doctype": "Workshop Booking"},
 	{"title": "My Compliments", "route": "/my-compliments", "reference_doctype": "Compliment"},
 ]

@@ -1,8 +1,10 @@
 """Booking workshops through the portal: POST only, always for the signed-in user."""
 
 import frappe
+from frappe import _
+from frappe.utils import get_datetime
 
-from complaints_hc import booking
+from complaints_hc import booking, ics
 
 
 @frappe.whitelist(methods=["POST"])
@@ -23,3 +25,26 @@ def cancel(booking_name: str) -> dict:
 def give_feedback(booking_name: str, rating: int, comment: str | None = None) -> dict:
 	booking.give_feedback(booking_name, frappe.session.user, rating, comment)
 	return {"name": booking_name}
+
+
+@frappe.whitelist(methods=["GET"])
+def calendar_invite(workshop: str):
+	"""The calendar invite (.ics) for a workshop the signed-in user is booked on."""
+	status = frappe.db.get_value(
+		"Workshop Booking", {"workshop": workshop, "attendee": frappe.session.user}, "status"
+	)
+	if status not in (booking.BOOKED, booking.ATTENDED):
+		frappe.throw(_("You are not booked on this workshop."), frappe.PermissionError)
+	w = frappe.get_doc("Workshop", workshop)
+	w.check_permission("read")
+	frappe.response.filename = f"{w.name}.ics"
+	frappe.response.filecontent = ics.workshop_invite(
+		uid=f"{w.name}@{frappe.local.site}",
+		title=w.title,
+		starts=get_datetime(f"{w.workshop_date} {w.start_time}"),
+		ends=get_datetime(f"{w.workshop_date} {w.end_time}"),
+		location=w.venue or w.joining_link,
+		description=w.learning_outcomes,
+		cancelled=w.status == "Cancelled",
+	)
+	frappe.response.type = "download"
