@@ -11,9 +11,10 @@ from frappe.query_builder import Criterion
 from frappe.utils import getdate, nowdate
 
 from complaints_hc import stage_one
+from complaints_hc.complaints_hc.doctype.complaint.complaint import OPEN
+from complaints_hc.complaints_hc.doctype.complaint_action.complaint_action import STILL_OPEN
 from complaints_hc.working_days import due_soon_within, site_calendar
 
-OPEN = ("Received", "Allocated", "In Progress", "Quality Assurance", "Approved")
 NOTIFY_METHOD = {stage_one.DUE_SOON: "notify_due_soon", stage_one.OVERDUE: "notify_overdue"}
 
 
@@ -45,14 +46,11 @@ def refresh_complaint_timeliness(today=None) -> dict[str, list[str]]:
 	return changed
 
 
-ACTION_OPEN = ("Open", "In Progress")
-
-
 def refresh_overdue_actions(today=None) -> list[str]:
 	"""Mark actions overdue (or no longer overdue) as of today, set-wise; alert on those newly overdue."""
 	today = getdate(today or nowdate())
 	action = frappe.qb.DocType("Complaint Action")
-	overdue_now = action.status.isin(ACTION_OPEN) & (action.due_date < today)
+	overdue_now = action.status.isin(STILL_OPEN) & (action.due_date < today)
 	newly = (
 		frappe.qb.from_(action)
 		.select(action.name)

@@ -13,6 +13,7 @@ from complaints_hc.working_days import site_calendar
 
 OPEN, IN_PROGRESS, COMPLETED, VERIFIED = "Open", "In Progress", "Completed", "Verified"
 LIFECYCLE = (OPEN, IN_PROGRESS, COMPLETED, VERIFIED)
+STILL_OPEN = (OPEN, IN_PROGRESS)
 VERIFIER_ROLES = {roles.QA_OFFICER, roles.QA_SERVICE_MANAGER, roles.QA_APPROVER}
 
 
@@ -154,8 +155,8 @@ class ComplaintAction(Document):
 	def update_open_actions_on_complaint(self, leaving: bool = False):
 		open_count = frappe.db.count(
 			"Complaint Action",
-			{"complaint": self.complaint, "status": ["in", (OPEN, IN_PROGRESS)], "name": ["!=", self.name]},
+			{"complaint": self.complaint, "status": ["in", STILL_OPEN], "name": ["!=", self.name]},
 		)
-		if not leaving and self.status in (OPEN, IN_PROGRESS):
+		if not leaving and self.status in STILL_OPEN:
 			open_count += 1
 		frappe.db.set_value("Complaint", self.complaint, "open_actions", open_count, update_modified=False)
