@@ -132,15 +132,14 @@ def changed_fields(doc) -> set[str]:
 		return set()
 	changed = set()
 	for df in doc.meta.fields:
-		if df.fieldname in NOT_CONTENT or df.read_only or df.fieldtype in no_value_fields:
-			if df.fieldtype != "Table":
-				continue
 		if df.fieldtype == "Table":
 			child_meta = frappe.get_meta(df.options)
 			now = [row_values(r, child_meta) for r in doc.get(df.fieldname)]
 			then = [row_values(r, child_meta) for r in before.get(df.fieldname)]
 			if now != then:
 				changed.add(df.fieldname)
+		elif df.fieldname in NOT_CONTENT or df.read_only or df.fieldtype in no_value_fields:
+			continue  # not content a user edits
 		elif normalised(doc.get(df.fieldname), df.fieldtype) != normalised(
 			before.get(df.fieldname), df.fieldtype
 		):
