@@ -2,7 +2,7 @@ import os
 import shutil
 
 import pytest
-from helpers import require_env
+from helpers import TEST_PASSWORD, require_env
 
 BROWSER_ARGS = [
 	"--no-sandbox",
@@ -42,3 +42,17 @@ def page(browser, site):
 @pytest.fixture(scope="session")
 def browser_url(site) -> str:
 	return require_env("COMPLAINTS_BROWSER_URL").rstrip("/")
+
+
+@pytest.fixture
+def log_in(page, browser_url):
+	"""Sign in through the login page, as a person would; returns once the site has let them in."""
+
+	def sign_in(email: str, password: str = TEST_PASSWORD):
+		page.goto(f"{browser_url}/login")
+		page.fill("#login_email", email)
+		page.fill("#login_password", password)
+		page.click(".form-signin .btn-login")
+		page.wait_for_url(lambda url: "/login" not in url)
+
+	return sign_in

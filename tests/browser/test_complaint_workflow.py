@@ -2,7 +2,7 @@
 
 import frappe
 from freezegun import freeze_time
-from helpers import TEST_PASSWORD, Cast, apply_action, commit, edit, make_category, make_complaint
+from helpers import Cast, apply_action, commit, edit, make_category, make_complaint
 from playwright.sync_api import expect
 
 
@@ -19,18 +19,14 @@ def allocated_and_ready_to_investigate(cast):
 	return complaint
 
 
-def test_qa_officer_establishes_the_points_from_the_desk(page, browser_url, output_dir, site):
+def test_qa_officer_establishes_the_points_from_the_desk(page, log_in, browser_url, output_dir, site):
 	frappe.set_user("Administrator")
 	cast = Cast()
 	complaint = allocated_and_ready_to_investigate(cast)
 	shots = output_dir / "browser"
 	shots.mkdir(exist_ok=True)
 
-	page.goto(f"{browser_url}/login")
-	page.fill("#login_email", cast.qa_officer)
-	page.fill("#login_password", TEST_PASSWORD)
-	page.click(".form-signin .btn-login")
-	page.wait_for_url("**/app**")
+	log_in(cast.qa_officer)
 
 	page.goto(f"{browser_url}/app/complaint/{complaint.name}")
 	head = page.locator(".page-head")

@@ -1,19 +1,15 @@
 """In Chromium: a Complaints Officer logs into the desk and sees the Complaints workspace."""
 
-from helpers import TEST_PASSWORD, make_committed_user
+from helpers import make_committed_user
 from playwright.sync_api import expect
 
 from complaints_hc import roles
 
 
-def test_officer_sees_the_complaints_workspace(page, browser_url, output_dir):
+def test_officer_sees_the_complaints_workspace(page, log_in, browser_url, output_dir):
 	officer = make_committed_user("browser.officer", roles.COMPLAINTS_OFFICER)
 
-	page.goto(f"{browser_url}/login")
-	page.fill("#login_email", officer)
-	page.fill("#login_password", TEST_PASSWORD)
-	page.click(".form-signin .btn-login")
-	page.wait_for_url("**/app**")
+	log_in(officer)
 
 	page.goto(f"{browser_url}/app/complaints")
 	expect(page.locator(".page-head .title-text")).to_have_text("Complaints")

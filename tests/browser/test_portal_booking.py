@@ -15,7 +15,7 @@ def bookable(title, theme, capacity):
 
 
 def test_portal_user_books_by_theme_then_cancels_and_the_waiting_list_moves_up(
-	page, browser_url, output_dir, site
+	page, log_in, browser_url, output_dir, site
 ):
 	frappe.set_user("Administrator")
 	suffix = frappe.generate_hash(length=5)
@@ -27,11 +27,7 @@ def test_portal_user_books_by_theme_then_cancels_and_the_waiting_list_moves_up(
 	shots = output_dir / "browser"
 	shots.mkdir(exist_ok=True)
 
-	page.goto(f"{browser_url}/login")
-	page.fill("#login_email", booker)
-	page.fill("#login_password", TEST_PASSWORD)
-	page.click(".form-signin .btn-login")
-	page.wait_for_load_state("networkidle")
+	log_in(booker)
 
 	page.goto(f"{browser_url}/workshops")
 	page.get_by_label("Learning theme").select_option("Confirmatory Bias")
