@@ -303,3 +303,87 @@ def test_withdrawal_needs_a_reason(cast):
 		D(2026, 3, 23),
 		"",
 	)
+
+
+# --- safeguards ---------------------------------------------------------------------------------
+
+
+def ready_to_investigate(cast, **values):
+	with on("2026-03-23"):
+		complaint = make_complaint(cast, received_on="2026-03-23", **values)
+	allocate(cast, complaint)
+	hold_initial_meeting(
+		cast, complaint, points=points(None), agreed_timescale_days=10, timescale_agreed_on="2026-03-26"
+	)
+	return complaint
+
+
+def test_a_late_complaint_needs_a_recorded_decision(cast):
+	complaint = ready_to_investigate(cast, events_date="2025-01-10")
+	assert frappe.db.get_value("Complaint", complaint.name, "late_complaint") == 1
+	with on("2026-03-26"), pytest.raises(frappe.ValidationError, match="more than a year old"):
+		apply_action(complaint, "Establish Points", cast.qa_officer)
+	with on("2026-03-26"):
+		edit(complaint, cast.officer, late_decision="Accepted", late_decision_by=cast.manager,
+			late_decision_reason="The family only learned of the decision in February.")  # fmt: skip
+		assert apply_action(complaint, "Establish Points", cast.qa_officer).status == "In Progress"
+
+
+def test_a_child_complaining_is_offered_an_advocate_and_a_meeting_first(cast):
+	complaint = ready_to_investigate(
+		cast, relationship_to_child="Child or young person", complainant_name="Kai Pritchard"
+	)
+	assert frappe.db.get_value("Complaint", complaint.name, "age_appropriate_letters") == 1
+	with (
+		on("2026-03-26"),
+		pytest.raises(frappe.ValidationError, match="A child or young person is complaining"),
+	):
+		apply_action(complaint, "Establish Points", cast.qa_officer)
+	assert frappe.db.get_value("Complaint", complaint.name, "status") == "Allocated"
+	with on("2026-03-26"):
+		edit(complaint, cast.officer, advocate_offered_on="2026-03-24", advocate_response="Declined",
+			advocate_response_recorded_by=cast.officer, face_to_face_offered_on="2026-03-24")  # fmt: skip
+		assert apply_action(complaint, "Establish Points", cast.qa_officer).status == "In Progress"
+
+
+@pytest.mark.parametrize(
+	"values, message",
+	[
+		({"remedy_amount": 150}, "needs its reason, who approved it and when"),
+		(
+			{
+				"remedy_amount": 150,
+				"remedy_reason": "Missed birthday",
+				"remedy_approved_by": "officer",
+				"remedy_approved_on": "2026-03-23",
+			},
+			"must be approved by",
+		),
+		({"complaints_officer": "subject"}, "cannot be a subject"),
+	],
+)
+def test_remedies_and_people_are_checked(cast, values, message):
+	people = {"officer": cast.officer, "subject": cast.subject}
+	values = {
+		key: people.get(value, value) if isinstance(value, str) else value for key, value in values.items()
+	}
+	with on("2026-03-23"):
+		complaint = make_complaint(cast, received_on="2026-03-23")
+		with pytest.raises(frappe.ValidationError, match=message):
+			edit(complaint, cast.officer, **values)
+	assert frappe.db.get_value("Complaint", complaint.name, "remedy_amount") == 0
+
+
+def test_guidance_to_a_staff_subject_records_when_and_by_whom(cast):
+	with on("2026-03-23"):
+		complaint = make_complaint(cast, received_on="2026-03-23")
+		doc = frappe.get_doc("Complaint", complaint.name)
+		with as_user(cast.officer):
+			doc.subjects[0].guidance_sent_on = "2026-03-23"
+			with pytest.raises(frappe.ValidationError, match="record both"):
+				doc.save()
+			doc = frappe.get_doc("Complaint", complaint.name)  # a fresh copy, as the form reloads
+			doc.subjects[0].guidance_sent_on = "2026-03-23"
+			doc.subjects[0].guidance_sent_by = cast.officer
+			doc.save()
+	assert frappe.db.get_value("Complaint Subject", doc.subjects[0].name, "guidance_sent_by") == cast.officer
