@@ -14,6 +14,7 @@ import frappe
 from frappe import _
 from frappe.utils import get_datetime, getdate, now_datetime
 
+from complaints_hc import workshop_mail
 from complaints_hc.roles import ALL_ROLES
 
 BOOKED, WAITLISTED, CANCELLED, ATTENDED, NO_SHOW = "Booked", "Waitlisted", "Cancelled", "Attended", "No-show"
@@ -104,7 +105,7 @@ def book(workshop_name: str, user: str) -> str:
 	else:
 		waitlist += 1
 		values = {"status": WAITLISTED, "waitlist_position": waitlist}
-	values.update(booked_at=now_datetime(), cancelled_at=None)
+	values.update(booked_at=now_datetime(), cancelled_at=None, reminder_sent_at=None)
 
 	if existing:  # a cancelled booking is taken up again: still one row per person
 		frappe.db.set_value("Workshop Booking", existing.name, values)
@@ -112,6 +113,7 @@ def book(workshop_name: str, user: str) -> str:
 	else:
 		name = insert_booking(workshop.name, user, values)
 	set_counters(workshop.name, seats, waitlist)
+	workshop_mail.booking_made(workshop.name, user, values["status"], values["waitlist_position"])
 	return name
 
 
@@ -159,6 +161,7 @@ def cancel(booking_name: str, user: str, by_facilitator: bool = False) -> str | 
 		waitlist -= 1
 		close_gap_in_waiting_list(workshop.name, current.waitlist_position)
 	set_counters(workshop.name, seats, waitlist)
+	workshop_mail.booking_cancelled(workshop.name, booking.attendee, was_booked=current.status == BOOKED)
 	return promoted
 
 

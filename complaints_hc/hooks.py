@@ -68,7 +68,13 @@ scheduler_events = {
 		"complaints_hc.timeliness.refresh_complaint_timeliness",
 		"complaints_hc.timeliness.refresh_overdue_actions",
 	],
+	"cron": {
+		"0 8 * * *": ["complaints_hc.workshop_mail.send_reminders"],  # before the working day starts
+	},
 }
+
+# A workshop's own page: /workshops/<name> (www/workshops/workshop.py).
+website_route_rules = [{"from_route": "/workshops/<workshop>", "to_route": "workshops/workshop"}]
 
 standard_portal_menu_items = [
 	{"title": "Workshops", "route": "/workshops", "reference_doctype": "Workshop"},

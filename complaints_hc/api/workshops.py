@@ -2,9 +2,8 @@
 
 import frappe
 from frappe import _
-from frappe.utils import get_datetime
 
-from complaints_hc import booking, ics
+from complaints_hc import booking, workshop_mail
 
 
 @frappe.whitelist(methods=["POST"])
@@ -38,13 +37,5 @@ def calendar_invite(workshop: str):
 	w = frappe.get_doc("Workshop", workshop)
 	w.check_permission("read")
 	frappe.response.filename = f"{w.name}.ics"
-	frappe.response.filecontent = ics.workshop_invite(
-		uid=f"{w.name}@{frappe.local.site}",
-		title=w.title,
-		starts=get_datetime(f"{w.workshop_date} {w.start_time}"),
-		ends=get_datetime(f"{w.workshop_date} {w.end_time}"),
-		location=w.venue or w.joining_link,
-		description=w.learning_outcomes,
-		cancelled=w.status == "Cancelled",
-	)
+	frappe.response.filecontent = workshop_mail.invite(w)
 	frappe.response.type = "download"

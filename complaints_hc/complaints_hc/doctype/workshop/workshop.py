@@ -6,7 +6,7 @@ from frappe import _
 from frappe.model.document import Document
 from frappe.utils import get_time, getdate
 
-from complaints_hc import workflow_guard
+from complaints_hc import booking, workflow_guard, workshop_mail
 
 
 class Workshop(Document):
@@ -28,6 +28,7 @@ class Workshop(Document):
 		description: DF.SmallText | None
 		end_time: DF.Time
 		facilitators: DF.TableMultiSelect[WorkshopLeader]
+		invite_sequence: DF.Int
 		joining_link: DF.Data | None
 		learning_outcomes: DF.Text | None
 		naming_series: DF.Literal["WS-.YYYY.-"]
@@ -43,8 +44,17 @@ class Workshop(Document):
 
 	def before_validate(self):
 		workflow_guard.restore_server_owned_fields(self)  # the seat counters belong to the booking service
+		if not self.is_new():
+			# Take the row as the booking service does, so a booking made meanwhile is counted.
+			current = booking.lock_workshop(self.name)
+			self.seats_booked, self.waitlist_count = current.seats_booked, current.waitlist_count
 
 	def validate(self):
+		before = self.get_doc_before_save()
+		if before and before.status == "Cancelled" and self.status != "Cancelled":
+			frappe.throw(
+				_("A cancelled workshop stays cancelled: schedule a new one instead."), title=_("Cancelled")
+			)
 		if get_time(self.end_time) <= get_time(self.start_time):
 			frappe.throw(_("The workshop must end after it starts."))
 		if (
@@ -60,3 +70,39 @@ class Workshop(Document):
 				),
 				title=_("Capacity"),
 			)
+
+	def before_save(self):
+		before = self.get_doc_before_save()
+		self.flags.tell_attendees = bool(before) and self.changes_calendars(before)
+		if self.flags.tell_attendees:
+			self.invite_sequence = (before.invite_sequence or 0) + 1
+
+	def changes_calendars(self, before) -> bool:
+		if self.status == "Cancelled":
+			return before.status != "Cancelled"
+		return self.status == "Scheduled" and calendar_entry(self) != calendar_entry(before)
+
+	def on_update(self):
+		if not self.flags.tell_attendees:
+			return
+		if self.status == "Scheduled":  # moved: the reminder is due again before the new date
+			frappe.db.set_value(
+				"Workshop Booking",
+				{"workshop": self.name, "reminder_sent_at": ["is", "set"]},
+				"reminder_sent_at",
+				None,
+				update_modified=False,
+			)
+		workshop_mail.workshop_changed(self, self.get_doc_before_save())
+
+
+def calendar_entry(workshop) -> tuple:
+	"""What people's calendars hold of a workshop: changing any of it sends an updated invite."""
+	return (
+		workshop.title,
+		getdate(workshop.workshop_date),
+		get_time(workshop.start_time),
+		get_time(workshop.end_time),
+		workshop.venue or "",
+		workshop.joining_link or "",
+	)

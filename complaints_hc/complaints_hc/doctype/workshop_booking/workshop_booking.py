@@ -27,6 +27,7 @@ class WorkshopBooking(Document):
 		feedback: DF.SmallText | None
 		feedback_at: DF.Datetime | None
 		rating: DF.Rating
+		reminder_sent_at: DF.Datetime | None
 		status: DF.Literal["Booked", "Waitlisted", "Cancelled", "Attended", "No-show"]
 		waitlist_position: DF.Int
 		workshop: DF.Link
