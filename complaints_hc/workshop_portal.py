@@ -1,7 +1,8 @@
 """What the workshop portal pages show: upcoming workshops and the signed-in user's own bookings."""
 
 import frappe
-from frappe.utils import get_datetime, getdate, now_datetime, today
+from frappe import _
+from frappe.utils import get_fullname, getdate, now_datetime, today
 
 from complaints_hc import booking
 
@@ -36,6 +37,27 @@ def my_bookings_for(user: str, workshops: list[str] | None = None) -> dict[str, 
 	return {row.workshop: row for row in rows}
 
 
+def with_booking_state(workshops: list[dict], user: str) -> list[dict]:
+	"""Add the themes, seats left, the user's own booking and what they may do now."""
+	names = [w.name for w in workshops]
+	themes, mine = themes_of(names), my_bookings_for(user, names)
+	now = now_datetime()
+	for w in workshops:
+		w.themes = themes.get(w.name, [])
+		w.seats_left = max(w.capacity - (w.seats_booked or 0), 0)
+		w.my_booking = mine.get(w.name)
+		w.has_started = now >= booking.starts_at(w)
+		w.opens_later = now.date() < getdate(w.booking_opens_on)
+		w.can_book = (
+			w.status == "Scheduled"
+			and not w.has_started
+			and not w.opens_later
+			and now.date() <= getdate(w.booking_closes_on)
+		)
+		w.can_cancel = w.status == "Scheduled" and now <= booking.cancellation_deadline(w)
+	return workshops
+
+
 def upcoming_workshops(user: str, theme: str | None = None) -> list[dict]:
 	workshops = frappe.get_list(
 		"Workshop",
@@ -43,19 +65,26 @@ def upcoming_workshops(user: str, theme: str | None = None) -> list[dict]:
 		fields=WORKSHOP_FIELDS,
 		order_by="workshop_date asc, start_time asc",
 	)
-	names = [w.name for w in workshops]
-	themes, mine = themes_of(names), my_bookings_for(user, names)
-	shown = []
-	for w in workshops:
-		w.themes = themes.get(w.name, [])
-		if theme and theme not in w.themes:
-			continue
-		w.seats_left = max(w.capacity - (w.seats_booked or 0), 0)
-		w.my_booking = mine.get(w.name)
-		w.can_book = getdate(w.booking_opens_on) <= getdate(today()) <= getdate(w.booking_closes_on)
-		w.can_cancel = now_datetime() <= booking.cancellation_deadline(w)
-		shown.append(w)
-	return shown
+	with_booking_state(workshops, user)
+	return [w for w in workshops if not theme or theme in w.themes]
+
+
+def workshop_for(user: str, name: str) -> dict:
+	"""One workshop the user may read, for its own page."""
+	found = frappe.get_list("Workshop", filters={"name": name}, fields=WORKSHOP_FIELDS, limit=1)
+	if not found:
+		raise frappe.DoesNotExistError(_("There is no such workshop."))
+	workshop = with_booking_state(found, user)[0]
+	workshop.facilitators = [
+		get_fullname(row.user)
+		for row in frappe.get_all(
+			"Workshop Leader",
+			filters={"parenttype": "Workshop", "parent": name},
+			fields=["user"],
+			order_by="idx",
+		)
+	]
+	return workshop
 
 
 def my_bookings(user: str) -> tuple[list[dict], list[dict]]:
@@ -67,17 +96,17 @@ def my_bookings(user: str) -> tuple[list[dict], list[dict]]:
 			"Workshop", filters={"name": ["in", list(mine) or [""]]}, fields=WORKSHOP_FIELDS
 		)
 	}
-	future, past = [], []
+	future, past, now = [], [], now_datetime()
 	for name, row in mine.items():
 		w = workshops[name]
 		row.workshop_doc = w
-		starts = get_datetime(f"{w.workshop_date} {w.start_time}")
-		row.can_cancel = row.status in (
-			booking.BOOKED,
-			booking.WAITLISTED,
-		) and now_datetime() <= booking.cancellation_deadline(w)
+		row.can_cancel = (
+			row.status in (booking.BOOKED, booking.WAITLISTED)
+			and w.status == "Scheduled"
+			and now <= booking.cancellation_deadline(w)
+		)
 		row.can_give_feedback = row.status == booking.ATTENDED and not row.feedback_at
-		(future if starts >= now_datetime() else past).append(row)
+		(future if booking.starts_at(w) >= now else past).append(row)
 	future.sort(key=lambda r: (r.workshop_doc.workshop_date, r.workshop_doc.start_time))
 	past.sort(key=lambda r: r.workshop_doc.workshop_date, reverse=True)
 	return future, past
