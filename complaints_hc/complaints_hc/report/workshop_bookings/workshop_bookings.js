@@ -3,6 +3,7 @@
 
 frappe.query_reports["Workshop Bookings"] = {
 	filters: [
+		{ fieldname: "workshop", label: __("Workshop"), fieldtype: "Link", options: "Workshop" },
 		{ fieldname: "from_date", label: __("From"), fieldtype: "Date" },
 		{ fieldname: "to_date", label: __("To"), fieldtype: "Date" },
 		{ fieldname: "theme", label: __("Learning Theme"), fieldtype: "Link", options: "Learning Theme" },

@@ -51,7 +51,7 @@ def workshops_in_scope(filters) -> list[dict]:
 		conditions["workshop_date"] = [">=", filters.from_date]
 	elif filters.to_date:
 		conditions["workshop_date"] = ["<=", filters.to_date]
-	chosen = None  # workshops matching the theme and facilitator filters
+	chosen = {filters.workshop} if filters.workshop else None  # workshops matching every filter given
 	for child_doctype, fieldname, value in (
 		("Workshop Theme", "learning_theme", filters.theme),
 		("Workshop Leader", "user", filters.facilitator),
