@@ -114,3 +114,23 @@ def test_a_portal_user_reaches_no_complaint_data(http, two_bookers):
 	for doctype in ("Complaint", "Complaint Action", "Compliment", "Complaint Point"):
 		assert session.get(f"/api/resource/{doctype}").status_code == 403, doctype
 	assert session.get("/app/complaint", headers={"Accept": "text/html"}).status_code in (302, 403)
+
+
+def test_a_portal_user_cannot_change_workshops_or_bookings_through_the_rest_api(http, two_bookers):
+	alice, _bryn, _workshop = two_bookers
+	workshop = open_workshop(capacity=10)
+	commit()
+	session = http(alice)
+	name = session.post(BOOK, data={"workshop": workshop.name}).json()["message"]["name"]
+	attempts = [
+		session.put(f"/api/resource/Workshop/{workshop.name}", json={"capacity": 500, "title": "Changed"}),
+		session.post("/api/resource/Workshop", json={"title": "Mine", "workshop_date": "2030-01-01"}),
+		session.delete(f"/api/resource/Workshop/{workshop.name}"),
+		session.put(f"/api/resource/Workshop Booking/{name}", json={"status": "Attended"}),
+		session.post("/api/resource/Workshop Booking", json={"workshop": workshop.name, "attendee": alice}),
+		session.delete(f"/api/resource/Workshop Booking/{name}"),
+	]
+	assert [r.status_code for r in attempts] == [403] * len(attempts)
+	frappe.db.rollback()
+	assert frappe.db.get_value("Workshop", workshop.name, ["title", "capacity"]) == (workshop.title, 10)
+	assert frappe.db.get_value("Workshop Booking", name, "status") == "Booked"
