@@ -14,7 +14,8 @@ def execute(filters: dict | None = None):
 	workshops = workshops_in_scope(filters)
 	counts = booking_counts([w.name for w in workshops])
 	rows = [row_for(w, counts.get(w.name, {})) for w in workshops]
-	return columns(), rows, None, chart(rows), summary(rows)
+	with_total = [*rows, total_row(rows)] if rows else rows
+	return columns(), with_total, None, chart(rows), summary(rows)
 
 
 def columns() -> list[dict]:
@@ -33,6 +34,7 @@ def columns() -> list[dict]:
 			{"fieldname": frappe.scrub(status), "label": _(status), "fieldtype": "Int", "width": 100}
 			for status in STATUSES
 		],
+		{"fieldname": "ratings", "label": _("Ratings Given"), "fieldtype": "Int", "width": 110},
 		{
 			"fieldname": "average_rating",
 			"label": _("Average Rating (of 5)"),
@@ -76,7 +78,13 @@ def booking_counts(workshops: list[str]) -> dict[str, dict]:
 	for row in frappe.get_list(
 		"Workshop Booking",
 		filters={"workshop": ["in", workshops or [""]]},
-		fields=["workshop", "status", "count(name) as bookings", "avg(nullif(rating, 0)) as rating"],
+		fields=[
+			"workshop",
+			"status",
+			"count(name) as bookings",
+			"avg(nullif(rating, 0)) as rating",
+			"count(nullif(rating, 0)) as ratings",
+		],
 		group_by="workshop, status",
 	):
 		counts.setdefault(row.workshop, {})[row.status] = row
@@ -90,7 +98,19 @@ def row_for(workshop, counts: dict) -> dict:
 		row[frappe.scrub(status)] = counts[status].bookings if status in counts else 0
 	rated = counts.get("Attended")
 	row["average_rating"] = round(rated.rating * 5, 1) if rated and rated.rating else None
+	row["ratings"] = rated.ratings if rated else 0
+	row["rating_total"] = rated.rating * 5 * rated.ratings if row["ratings"] else 0  # kept for the total row
 	return row
+
+
+def total_row(rows: list[dict]) -> dict:
+	"""Sums of the counts; the average rating over every rating given (Frappe's own total row would add averages)."""
+	total = {"title": _("Total")}
+	for fieldname in ("capacity", "ratings", *(frappe.scrub(status) for status in STATUSES)):
+		total[fieldname] = sum(r[fieldname] for r in rows)
+	rated = sum(r["rating_total"] for r in rows)
+	total["average_rating"] = round(rated / total["ratings"], 1) if total["ratings"] else None
+	return total
 
 
 def chart(rows: list[dict]) -> dict | None:
