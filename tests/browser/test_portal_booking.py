@@ -37,8 +37,17 @@ def test_portal_user_books_by_theme_then_cancels_and_the_waiting_list_moves_up(
 	expect(page.locator(f"section#{other.name}")).to_have_count(0)
 	page.screenshot(path=str(shots / "portal-workshops-by-theme.png"), full_page=True)
 
-	card.get_by_role("button", name="Book a seat").click()
-	expect(page.locator(f"section#{wanted.name} .my-status")).to_contain_text("You are booked")
+	# The workshop's own page, booked from the keyboard, on a phone-sized screen.
+	card.get_by_role("link", name=wanted.title).click()
+	expect(page.get_by_role("heading", level=1)).to_have_text(wanted.title)
+	expect(page.locator(".workshop-facts")).to_contain_text("Confirmatory Bias")
+	page.set_viewport_size({"width": 390, "height": 844})
+	assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+	page.get_by_role("button", name="Book a seat").focus()
+	page.keyboard.press("Enter")
+	expect(page.locator(".my-status")).to_contain_text("You are booked")
+	page.screenshot(path=str(shots / "portal-workshop-page-phone.png"), full_page=True)
+	page.set_viewport_size({"width": 1280, "height": 900})
 
 	# Someone else joins the waiting list for the now-full workshop.
 	frappe.set_user(waiting)

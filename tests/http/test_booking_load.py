@@ -134,3 +134,18 @@ def test_a_portal_user_cannot_change_workshops_or_bookings_through_the_rest_api(
 	frappe.db.rollback()
 	assert frappe.db.get_value("Workshop", workshop.name, ["title", "capacity"]) == (workshop.title, 10)
 	assert frappe.db.get_value("Workshop Booking", name, "status") == "Booked"
+
+
+def test_a_workshop_has_its_own_page_for_signed_in_staff(http, two_bookers):
+	alice, _bryn, workshop = two_bookers
+	page = http(alice).get(f"/workshops/{workshop.name}", headers={"Accept": "text/html"})
+	assert page.status_code == 200
+	assert f'<h1 id="workshop-title">{workshop.title}</h1>' in page.text
+	assert "Plough Lane, Room 2" in page.text
+	missing = http(alice).get("/workshops/WS-0000-99999", headers={"Accept": "text/html"})
+	assert missing.status_code == 404
+	base_url, site = served_site()
+	anonymous = SiteSession(base_url, site).get(
+		f"/workshops/{workshop.name}", headers={"Accept": "text/html"}
+	)
+	assert anonymous.status_code in (401, 403) and workshop.title not in anonymous.text
