@@ -32,9 +32,21 @@ PAPER_WORKSHOPS = (
 )  # fmt: skip
 
 
+# What some of those who came said afterwards: rating out of 5, comment.
+FEEDBACK = (
+	(5, "Practical examples I can use on my next visit."),
+	(4, "Useful, and good to hear how other teams do it."),
+	(3, ""),
+	(5, "The case scenarios made thresholds much clearer."),
+	(4, "Would like a follow-up session on recording."),
+)
+
+
 def make_demo_workshops():
-	for title, themes, outcomes, day in PAPER_WORKSHOPS:
-		ensure_workshop(title, themes, outcomes, getdate(day), status="Completed")
+	for index, (title, themes, outcomes, day) in enumerate(PAPER_WORKSHOPS):
+		workshop = ensure_workshop(title, themes, outcomes, getdate(day), status="Completed")
+		if workshop:
+			record_register(workshop, index)
 	# The same programme again, from next month, open for booking now.
 	for offset, (title, themes, outcomes, _day) in enumerate(PAPER_WORKSHOPS):
 		upcoming = add_days(today(), 21 + 7 * offset)
@@ -61,3 +73,21 @@ def ensure_workshop(title, themes, outcomes, day, status) -> str | None:
 	if past:
 		workshop.db_set("status", status)
 	return workshop.name
+
+
+def record_register(workshop: str, index: int):
+	"""A past session's register: all but one booker came, and some of them gave feedback."""
+	no_show = BOOKERS[index % len(BOOKERS)]
+	for n, user in enumerate(BOOKERS):
+		came = user != no_show
+		rating, comment = FEEDBACK[(index + n) % len(FEEDBACK)]
+		gave_feedback = came and n % 2 == 0
+		row = frappe.get_doc({
+			"doctype": "Workshop Booking", "workshop": workshop, "attendee": user,
+			"status": booking.ATTENDED if came else booking.NO_SHOW, "booked_at": frappe.utils.now_datetime(),
+			"rating": rating / 5 if gave_feedback else 0, "feedback": comment if gave_feedback else None,
+			"feedback_at": frappe.utils.now_datetime() if gave_feedback else None,
+		})  # fmt: skip
+		row.flags.from_booking_service = True  # history, not a booking made today
+		row.insert(ignore_permissions=True)  # demo set-up
+	booking.set_counters(workshop, len(BOOKERS), 0)
