@@ -23,6 +23,9 @@ before_tests = "complaints_hc.install.before_tests"
 
 export_python_type_annotations = True
 
+# The period and service filters the complaint reports share (desk only).
+app_include_js = ["/assets/complaints_hc/js/reporting.js"]
+
 # The working-day engine, for print formats, email templates and notifications.
 jinja = {
 	"methods": [

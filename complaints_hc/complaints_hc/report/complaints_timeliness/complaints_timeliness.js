@@ -1,0 +1,6 @@
+// Copyright (c) 2026, complaints_hc maintainers and contributors
+// For license information, please see license.txt
+
+frappe.query_reports["Complaints Timeliness"] = {
+	filters: complaints_hc.reporting.complaint_filters(),
+};

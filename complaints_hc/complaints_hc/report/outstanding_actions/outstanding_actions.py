@@ -1,0 +1,123 @@
+# Copyright (c) 2026, complaints_hc maintainers and contributors
+# For license information, please see license.txt
+
+"""Outstanding Actions: the open and overdue actions from complaints, by team and owner, with how
+long they have been open in working days."""
+
+import frappe
+from frappe import _
+from frappe.utils import getdate, today
+
+from complaints_hc import working_days
+from complaints_hc.complaints_hc.doctype.complaint_action.complaint_action import STILL_OPEN
+
+NOT_SET = "(Not set)"  # translated where shown
+
+
+def execute(filters: dict | None = None):
+	filters = frappe._dict(filters or {})
+	rows = owner_rows(open_actions(filters), getdate(today()))
+	return columns(), rows, None, chart(rows), summary(rows)
+
+
+def columns() -> list[dict]:
+	return [
+		{"fieldname": "team", "label": _("Team"), "fieldtype": "Data", "width": 200},
+		{
+			"fieldname": "responsible",
+			"label": _("Owner"),
+			"fieldtype": "Link",
+			"options": "User",
+			"width": 220,
+		},
+		{"fieldname": "open_actions", "label": _("Open"), "fieldtype": "Int", "width": 80},
+		{"fieldname": "overdue", "label": _("Overdue"), "fieldtype": "Int", "width": 90},
+		{
+			"fieldname": "average_age",
+			"label": _("Average Age (Working Days)"),
+			"fieldtype": "Float",
+			"precision": 1,
+			"width": 190,
+		},
+		{"fieldname": "oldest_age", "label": _("Oldest (Working Days)"), "fieldtype": "Int", "width": 160},
+	]
+
+
+def open_actions(filters) -> list[dict]:
+	conditions = {"status": ["in", STILL_OPEN]}
+	for fieldname in ("team", "responsible"):
+		if filters.get(fieldname):
+			conditions[fieldname] = filters.get(fieldname)
+	if filters.get("overdue_only"):
+		conditions["is_overdue"] = 1
+	return frappe.get_list(  # permission-aware: actions of complaints naming the user are left out
+		"Complaint Action",
+		filters=conditions,
+		fields=["team", "responsible", "raised_on", "is_overdue"],
+		order_by=None,
+		limit_page_length=0,
+	)
+
+
+def owner_rows(actions: list[dict], on_day) -> list[dict]:
+	grouped = {}
+	for action in actions:
+		key = (action.team or _(NOT_SET), action.responsible or "")
+		age = working_days.working_days_between(action.raised_on, on_day) if action.raised_on else 0
+		figures = grouped.setdefault(key, {"open_actions": 0, "overdue": 0, "ages": []})
+		figures["open_actions"] += 1
+		figures["overdue"] += action.is_overdue or 0
+		figures["ages"].append(max(age, 0))
+	rows = []
+	for (team, responsible), figures in sorted(
+		grouped.items(), key=lambda item: (-item[1]["overdue"], item[0])
+	):
+		ages = figures.pop("ages")
+		rows.append(
+			{
+				"team": team,
+				"responsible": responsible,
+				**figures,
+				"average_age": round(sum(ages) / len(ages), 1),
+				"oldest_age": max(ages),
+			}
+		)
+	return rows
+
+
+def chart(rows: list[dict]) -> dict | None:
+	teams = {}
+	for row in rows:
+		figures = teams.setdefault(row["team"], [0, 0])
+		figures[0] += row["open_actions"] - row["overdue"]
+		figures[1] += row["overdue"]
+	if not teams:
+		return None
+	return {
+		"data": {
+			"labels": list(teams),
+			"datasets": [
+				{"name": _("Open, not overdue"), "values": [v[0] for v in teams.values()]},
+				{"name": _("Overdue"), "values": [v[1] for v in teams.values()]},
+			],
+		},
+		"type": "bar",
+		"barOptions": {"stacked": 1},
+	}
+
+
+def summary(rows: list[dict]) -> list[dict]:
+	return [
+		{"label": _("Open Actions"), "value": sum(r["open_actions"] for r in rows), "datatype": "Int"},
+		{
+			"label": _("Overdue"),
+			"value": sum(r["overdue"] for r in rows),
+			"datatype": "Int",
+			"indicator": "Red",
+		},
+		{
+			"label": _("Oldest (Working Days)"),
+			"value": max((r["oldest_age"] for r in rows), default=0),
+			"datatype": "Int",
+		},
+	]

@@ -1,0 +1,264 @@
+"""The complaint reports against one known quarter (2026-27 Q1: April to June 2026), counted by hand.
+
+The complaints are logged by the Complaints Officer; what the workflow would have recorded later
+(outcomes, response dates, clocks) is written straight onto them, since these tests are about the
+counting. One team holds everything, so data other tests commit cannot stray into the figures.
+"""
+
+import frappe
+import pytest
+from helpers import (
+	as_user,
+	make_action,
+	make_complaint,
+	make_compliment,
+	make_team,
+	make_user,
+	make_workshop,
+	on,
+)
+
+from complaints_hc import booking, roles, timeliness
+from complaints_hc.complaints_hc.report.complaints_timeliness import complaints_timeliness
+from complaints_hc.complaints_hc.report.compliments_received import compliments_received
+from complaints_hc.complaints_hc.report.outstanding_actions import outstanding_actions
+from complaints_hc.complaints_hc.report.quarterly_learning_themes import quarterly_learning_themes
+
+Q1 = {"quarter": "2026-27 Q1"}
+
+
+@pytest.fixture
+def quarter(cast):
+	"""Six complaints (four in the quarter, one before, one after), three actions, four compliments, workshops."""
+	suffix = frappe.generate_hash(length=5)
+	team = make_team()
+	curiosity, voice = f"Professional Curiosity {suffix}", f"Voice of the Child {suffix}"
+	for theme in (curiosity, voice):
+		frappe.get_doc({"doctype": "Learning Theme", "theme_name": theme}).insert()
+	for category in ("Communication", "Assessment"):
+		if not frappe.db.exists("Complaint Category", category):
+			frappe.get_doc({"doctype": "Complaint Category", "category_name": category}).insert()
+
+	def complaint(received_on, points=(), subjects=(), **facts):
+		with on(received_on):
+			doc = make_complaint(cast, received_on=received_on, service_team=team,
+				subjects=[{"user": user, "role_in_case": "Social worker"} for user in subjects],
+				points=[{"description": f"Point {n}", "learning_theme": theme, "category": category}
+					for n, (theme, category, _outcome) in enumerate(points, 1)])  # fmt: skip
+		for row, (_theme, _category, outcome) in zip(doc.points, points, strict=True):
+			frappe.db.set_value("Complaint Point", row.name, "outcome", outcome)
+		if facts:
+			frappe.db.set_value("Complaint", doc.name, facts)
+		return doc
+
+	c1 = complaint("2026-04-10", [(curiosity, "Communication", "Upheld"), (curiosity, "Assessment", "Not upheld")],
+		status="Closed", responded_on="2026-05-01", timescale_met="Met", working_days_taken=15)  # fmt: skip
+	c2 = complaint("2026-05-05", [(voice, "Communication", "Partially upheld")], subjects=[cast.subject],
+		status="Responded", responded_on="2026-06-02", timescale_met="Missed", working_days_taken=21,
+		clock_restarted_on="2026-05-08")  # fmt: skip
+	frappe.get_doc({"doctype": "Complaint Extension", "parenttype": "Complaint", "parentfield": "extensions",
+		"parent": c2.name, "requested_on": "2026-05-20", "new_due_date": "2026-06-10",
+		"rationale": "More time to speak to the school"}).db_insert()  # fmt: skip
+	complaint("2026-06-20", [(curiosity, "Communication", None)], stage="Stage 2", status="In Progress",
+		rag_status="Overdue")  # fmt: skip
+	complaint("2026-04-02", early_resolution=1, status="Closed", responded_on="2026-04-06",
+		timescale_met="Met", working_days_taken=2)  # fmt: skip
+	complaint("2026-02-10", [(curiosity, "Communication", "Upheld"), (voice, "Assessment", "Not upheld")],
+		status="Closed")  # fmt: skip
+	complaint("2026-07-03", [(curiosity, "Communication", "Upheld")])
+
+	# Actions: one overdue, one open (on the complaint naming the subject), one completed.
+	with on("2026-06-01"):
+		make_action(
+			c1, cast.qa_manager, responsible=cast.team_manager, due_in_working_days=0, due_date="2026-06-08"
+		)
+		done = make_action(c1, cast.qa_manager, responsible=cast.team_manager, due_in_working_days=0,
+			due_date="2026-06-30")  # fmt: skip
+	frappe.db.set_value("Complaint Action", done.name, "status", "Completed")
+	with on("2026-06-10"):
+		make_action(
+			c2, cast.qa_manager, responsible=cast.team_manager, due_in_working_days=0, due_date="2026-06-19"
+		)
+
+	# Compliments for the team.
+	for category in ("Listening", "Written work"):
+		if not frappe.db.exists("Compliment Category", category):
+			frappe.get_doc({"doctype": "Compliment Category", "category_name": category}).insert()
+	for day, category, source, consent, bulletin, words in (
+		("2026-04-15", "Listening", "External", 1, 1, "She listened to my son."),
+		("2026-05-20", "Listening", "External", 0, 0, "Not for quoting."),
+		("2026-06-30", "Written work", "Monthly case file audit", 1, 0, "A clear, current chronology."),
+		("2026-07-01", "Listening", "External", 1, 0, "Next quarter."),
+	):
+		with on(day):
+			make_compliment(cast.officer, team=team, received_on=day, category=category, source=source,
+				consent_to_quote=consent, include_in_bulletin=bulletin, words=words)  # fmt: skip
+
+	# Workshops on the curiosity theme: one in the quarter (two seats booked, one attended), one
+	# cancelled and one before the quarter (neither counted).
+	held = make_workshop(title=curiosity, workshop_date="2026-05-15", booking_opens_on="2026-04-01",
+		booking_closes_on="2026-05-14", capacity=5, themes=[{"learning_theme": curiosity}])  # fmt: skip
+	make_workshop(title="Cancelled", workshop_date="2026-05-20", booking_opens_on="2026-04-01",
+		booking_closes_on="2026-05-19", status="Cancelled", themes=[{"learning_theme": curiosity}])  # fmt: skip
+	make_workshop(title="Before", workshop_date="2026-03-20", booking_opens_on="2026-03-01",
+		booking_closes_on="2026-03-19", themes=[{"learning_theme": curiosity}])  # fmt: skip
+	staff = [make_user(f"q1.booker.{n}", roles.WORKSHOP_BOOKER) for n in range(2)]
+	with on("2026-04-20"):
+		names = [booking.book(held.name, user) for user in staff]
+	with on("2026-05-15"):
+		register = frappe.get_doc("Workshop Booking", names[0])
+		register.status = "Attended"
+		register.save()
+	return frappe._dict(team=team, curiosity=curiosity, voice=voice)
+
+
+def run(report, user, **filters):
+	with as_user(user):
+		return report.execute(filters)
+
+
+def by_key(rows, key="learning_theme"):
+	return {(row.get("theme"), row[key]): row for row in rows}
+
+
+def figures(row, *keys):
+	return tuple(row[key] for key in keys)
+
+
+THEME_KEYS = (
+	"points",
+	"upheld",
+	"partially_upheld",
+	"not_upheld",
+	"other_outcome",
+	"previous_points",
+	"change",
+)
+
+
+def test_learning_themes_count_points_outcomes_change_and_training(cast, quarter):
+	_columns, rows, _message, chart, summary = run(quarterly_learning_themes, cast.qa_manager, **Q1,
+		team=quarter.team)  # fmt: skip
+	rows = by_key(rows)
+	curiosity, voice = quarter.curiosity, quarter.voice
+	assert figures(rows[None, curiosity], *THEME_KEYS) == (3, 1, 0, 1, 1, 1, 2)
+	assert figures(rows[None, curiosity], "workshops", "seats_booked", "attended") == (1, 2, 1)
+	assert figures(rows[curiosity, "Communication"], *THEME_KEYS) == (2, 1, 0, 0, 1, 1, 1)
+	assert figures(rows[curiosity, "Assessment"], *THEME_KEYS) == (1, 0, 0, 1, 0, 0, 1)
+	assert figures(rows[None, voice], *THEME_KEYS) == (1, 0, 1, 0, 0, 1, 0)
+	assert figures(rows[None, voice], "workshops", "seats_booked", "attended") == (0, 0, 0)
+	assert figures(rows[voice, "Communication"], *THEME_KEYS) == (1, 0, 1, 0, 0, 0, 1)
+	assert figures(rows[voice, "Assessment"], *THEME_KEYS) == (0, 0, 0, 0, 0, 1, -1)
+	assert len(rows) == 6
+	assert [s["value"] for s in summary] == ["2026-27 Q1", 4, 2, curiosity, 2]
+	assert chart["data"]["labels"] == [curiosity, voice]
+	assert chart["data"]["datasets"][0]["values"] == [1, 0]  # upheld
+
+
+def test_a_subject_never_counts_the_complaint_that_names_them(cast, quarter):
+	# cast.subject is a QA Approver (who sees every complaint) named on the May complaint.
+	rows = by_key(run(quarterly_learning_themes, cast.subject, **Q1, team=quarter.team)[1])
+	assert figures(rows[None, quarter.voice], "points", "previous_points") == (0, 1)
+	assert rows[None, quarter.curiosity]["points"] == 3
+	stage_1 = run(complaints_timeliness, cast.subject, **Q1, team=quarter.team)[1][0]
+	assert figures(stage_1, "received", "responded", "within_time_limit", "extensions", "restarts") == (
+		2,
+		2,
+		2,
+		0,
+		0,
+	)
+	assert (stage_1["within_percent"], stage_1["average_days"], stage_1["worst_days"]) == (100.0, 8.5, 15)
+	with on("2026-06-15"):
+		actions = run(outstanding_actions, cast.qa_manager, team=quarter.team)[1]
+		subjects_view = run(outstanding_actions, cast.subject, team=quarter.team)[1]
+	assert sum(r["open_actions"] for r in actions) == 2
+	assert sum(r["open_actions"] for r in subjects_view) == 1
+
+
+def test_timeliness_per_stage(cast, quarter):
+	_columns, rows, _message, chart, summary = run(
+		complaints_timeliness, cast.qa_manager, **Q1, team=quarter.team
+	)
+	stage_1, stage_2, stage_3, ombudsman = rows
+	assert figures(stage_1, "stage", "received", "responded", "within_time_limit", "within_percent") == (
+		"Stage 1",
+		3,
+		3,
+		2,
+		66.7,
+	)
+	assert figures(stage_1, "average_days", "worst_days", "extensions", "restarts", "early_resolutions") == (
+		12.7,
+		21,
+		1,
+		1,
+		1,
+	)
+	assert figures(stage_1, "open_now", "overdue_now") == (1, 0)  # the July complaint, received, on track
+	assert figures(stage_2, "received", "responded", "within_percent", "open_now", "overdue_now") == (
+		1,
+		0,
+		None,
+		1,
+		1,
+	)
+	assert stage_3["received"] == ombudsman["received"] == 0
+	assert [s["value"] for s in summary] == ["2026-27 Q1", 4, 3, 66.7, 1]
+	assert chart["data"]["datasets"][0]["values"] == [3, 1, 0, 0]
+	# the same figures for a date range covering the quarter
+	assert run(complaints_timeliness, cast.qa_manager, from_date="2026-04-01", to_date="2026-06-30",
+		team=quarter.team)[1] == rows  # fmt: skip
+
+
+def test_a_quarter_the_other_filters_and_a_bad_period(cast, quarter):
+	stage_2_only = run(complaints_timeliness, cast.qa_manager, **Q1, team=quarter.team, stage="Stage 2")[1]
+	assert [r["received"] for r in stage_2_only] == [0, 1, 0, 0]
+	other_team = run(complaints_timeliness, cast.qa_manager, **Q1, team=make_team())[1]
+	assert sum(r["received"] for r in other_team) == 0
+	with pytest.raises(frappe.ValidationError, match="such as 2026-27 Q1"):
+		run(complaints_timeliness, cast.qa_manager, quarter="Q5 2026")
+	with pytest.raises(frappe.ValidationError, match="both a from date and a to date"):
+		run(complaints_timeliness, cast.qa_manager, from_date="2026-04-01")
+	with pytest.raises(frappe.ValidationError, match="end on or after"):
+		run(complaints_timeliness, cast.qa_manager, from_date="2026-04-01", to_date="2026-03-01")
+
+
+def test_compliments_by_category_team_and_source_with_consented_quotes(cast, quarter):
+	_columns, rows, message, chart, summary = run(
+		compliments_received, cast.qa_manager, **Q1, team=quarter.team
+	)
+	assert [figures(r, "category", "source", "compliments", "may_quote") for r in rows] == [
+		("Listening", "External", 2, 1),
+		("Written work", "Monthly case file audit", 1, 1),
+	]
+	assert {r["team"] for r in rows} == {quarter.team}
+	assert message.index("She listened to my son.") < message.index("A clear, current chronology.")
+	assert "Not for quoting." not in message and "Next quarter." not in message
+	assert [s["value"] for s in summary] == ["2026-27 Q1", 3, 2]
+	assert chart["data"]["datasets"][0]["values"] == [2, 1]
+
+
+def test_outstanding_actions_by_owner_with_their_age_in_working_days(cast, quarter):
+	with on("2026-06-15"):
+		timeliness.refresh_overdue_actions()
+		_columns, rows, _message, chart, summary = run(
+			outstanding_actions, cast.qa_manager, team=quarter.team
+		)
+		overdue_only = run(outstanding_actions, cast.qa_manager, team=quarter.team, overdue_only=1)[1]
+	# raised Monday 1 June (10 working days by Monday 15 June) and Wednesday 10 June (3)
+	assert rows == [{"team": quarter.team, "responsible": cast.team_manager, "open_actions": 2, "overdue": 1,
+		"average_age": 6.5, "oldest_age": 10}]  # fmt: skip
+	assert [figures(r, "open_actions", "oldest_age") for r in overdue_only] == [(1, 10)]
+	assert [s["value"] for s in summary] == [2, 1, 10]
+	assert chart["data"]["datasets"][1]["values"] == [1]
+
+
+@pytest.mark.parametrize(
+	"report",
+	["Quarterly Learning Themes", "Complaints Timeliness", "Compliments Received", "Outstanding Actions"],
+)
+def test_staff_without_a_complaints_role_cannot_run_the_reports(report):
+	for user in (make_user("reports.staff"), make_user("reports.booker", roles.WORKSHOP_BOOKER)):
+		with as_user(user):
+			assert not frappe.get_doc("Report", report).is_permitted()
