@@ -93,9 +93,19 @@ def count_by(doctype: str, group_fields: list[str], filters: dict, aggregates: l
 	)
 
 
-def points_by(filters: dict, period: Period, *group_fields: str) -> list[dict]:
-	"""Complaint points of complaints received in the period, counted by point fields."""
+def count(doctype: str, filters: dict) -> int:
+	"""How many records match, of those the user may read."""
+	rows = frappe.get_list(
+		doctype, filters=filters, fields=[f"count(`tab{doctype}`.name) as count"], order_by=None
+	)
+	return rows[0].count if rows else 0
+
+
+def points_by(filters: dict, period: Period, *group_fields: str, by_stage: bool = False) -> list[dict]:
+	"""Complaint points of complaints received in the period, counted by point fields (and stage)."""
 	fields = [f"`tabComplaint Point`.{field} as {field}" for field in group_fields]
+	if by_stage:
+		fields.append("`tabComplaint`.stage as stage")
 	return frappe.get_list(
 		"Complaint",
 		filters=[
@@ -103,7 +113,7 @@ def points_by(filters: dict, period: Period, *group_fields: str) -> list[dict]:
 			["Complaint Point", "name", "is", "set"],
 		],
 		fields=[*fields, "count(`tabComplaint Point`.name) as count"],
-		group_by=", ".join(group_fields),
+		group_by=", ".join([*group_fields, *(["stage"] if by_stage else [])]),
 		order_by=None,
 	)
 

@@ -19,6 +19,7 @@ from helpers import (
 )
 
 from complaints_hc import booking, roles, timeliness
+from complaints_hc.complaints_hc.report.annual_complaints_report import annual_complaints_report
 from complaints_hc.complaints_hc.report.complaints_timeliness import complaints_timeliness
 from complaints_hc.complaints_hc.report.compliments_received import compliments_received
 from complaints_hc.complaints_hc.report.outstanding_actions import outstanding_actions
@@ -74,7 +75,7 @@ def quarter(cast):
 		)
 		done = make_action(c1, cast.qa_manager, responsible=cast.team_manager, due_in_working_days=0,
 			due_date="2026-06-30")  # fmt: skip
-	frappe.db.set_value("Complaint Action", done.name, "status", "Completed")
+	frappe.db.set_value("Complaint Action", done.name, {"status": "Completed", "completed_on": "2026-06-05"})
 	with on("2026-06-10"):
 		make_action(
 			c2, cast.qa_manager, responsible=cast.team_manager, due_in_working_days=0, due_date="2026-06-19"
@@ -254,9 +255,56 @@ def test_outstanding_actions_by_owner_with_their_age_in_working_days(cast, quart
 	assert chart["data"]["datasets"][1]["values"] == [1]
 
 
+def test_the_annual_report_for_a_financial_year(cast, quarter):
+	with on("2026-06-15"):
+		timeliness.refresh_overdue_actions()
+	_columns, rows, _message, chart, summary = run(annual_complaints_report, cast.qa_manager,
+		financial_year="2026-27", team=quarter.team)  # fmt: skip
+	table = {(r["section"], r["measure"]): (r["stage_1"], r["stage_2"], r["stage_3"], r["ombudsman"], r["total"])
+		for r in rows}  # fmt: skip
+	assert table == {
+		("Complaints", "Complaints received"): (4, 1, 0, 0, 5),
+		("Complaints", "Responses sent"): (3, 0, 0, 0, 3),
+		("Complaints", "Responses within the time limit"): (2, 0, 0, 0, 2),
+		("Complaints", "Responses within the time limit (%)"): (67, None, None, None, 67),
+		("Complaints", "Resolved early"): (1, 0, 0, 0, 1),
+		("Complaints", "Extensions agreed"): (1, 0, 0, 0, 1),
+		("Complaints", "Clocks restarted"): (1, 0, 0, 0, 1),
+		("Outcomes of points", "Upheld"): (2, None, None, None, 2),
+		("Outcomes of points", "Partially upheld"): (1, None, None, None, 1),
+		("Outcomes of points", "Not upheld"): (1, None, None, None, 1),
+		("Outcomes of points", "Open"): (None, 1, None, None, 1),
+		("Learning themes", quarter.curiosity): (None, None, None, None, 4),
+		("Learning themes", quarter.voice): (None, None, None, None, 1),
+		("Actions", "Actions agreed"): (None, None, None, None, 3),
+		("Actions", "Completed"): (None, None, None, None, 1),
+		("Actions", "Verified by the QA team"): (None, None, None, None, 0),
+		("Actions", "Still open"): (None, None, None, None, 2),
+		("Actions", "Overdue now"): (None, None, None, None, 1),
+		("Compliments", "Compliments received"): (None, None, None, None, 4),
+		("Compliments", "Listening"): (None, None, None, None, 3),
+		("Compliments", "Written work"): (None, None, None, None, 1),
+	}
+	assert [s["value"] for s in summary] == ["2026-27", 5, 67, 3, 4]
+	assert chart["data"]["datasets"][0]["values"] == [4, 1, 0, 0]
+	# nothing that identifies anyone: no names, references or free text of a complaint
+	text = str(rows)
+	assert not any(word in text for word in ("Pritchard", "LCS-", "Kai", cast.subject, cast.team_manager))
+	before = run(annual_complaints_report, cast.qa_manager, financial_year="2025-26", team=quarter.team)[1]
+	assert before[0]["total"] == 1  # the February complaint
+	with pytest.raises(frappe.ValidationError, match="such as 2025-26"):
+		run(annual_complaints_report, cast.qa_manager, financial_year="2026")
+
+
 @pytest.mark.parametrize(
 	"report",
-	["Quarterly Learning Themes", "Complaints Timeliness", "Compliments Received", "Outstanding Actions"],
+	[
+		"Annual Complaints Report",
+		"Quarterly Learning Themes",
+		"Complaints Timeliness",
+		"Compliments Received",
+		"Outstanding Actions",
+	],
 )
 def test_staff_without_a_complaints_role_cannot_run_the_reports(report):
 	for user in (make_user("reports.staff"), make_user("reports.booker", roles.WORKSHOP_BOOKER)):

@@ -47,3 +47,11 @@ complaints_hc.reporting.complaint_filters = () => [
 		options: ["", "Stage 1", "Stage 2", "Stage 3", "Ombudsman"],
 	},
 ];
+
+complaints_hc.reporting.recent_financial_years = (count = 5) => {
+	const first = Number(complaints_hc.reporting.quarter_of(new Date()).slice(0, 4));
+	return Array.from({ length: count }, (_, n) => {
+		const start = first - n;
+		return `${start}-${String((start + 1) % 100).padStart(2, "0")}`;
+	});
+};
