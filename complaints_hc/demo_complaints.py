@@ -43,6 +43,26 @@ THEMES = (
 	"Managerial Oversight", "Belongings for Children in Care", "Multi-Agency Working",
 )  # fmt: skip
 
+# What staff can learn from an upheld point on each theme, as the bulletin would say it.
+LEARNING = {
+	"Voice of the Child and Purposeful Visits": "Record the child's wishes and feelings in their own words at each visit.",
+	"Engaging Fathers and Men": "Involve fathers and male carers from the first contact and throughout.",
+	"Professional Curiosity": "Keep asking questions when what we are told does not fit what we see.",
+	"Facts and Allegations in Reports": "In assessments and reports, keep facts and allegations clearly apart.",
+	"Responding to Parents' Questions": "Record how each question from a parent was answered, and when.",
+	"Clear Language for Children and Families": "Write so that children and families can understand it.",
+	"Timely Assessments": "Complete assessments within their timescales, and say so when they will be late.",
+	"Translation and Interpreters": "Translate key documents when an interpreter is needed, so there is a written record.",
+	"Managerial Oversight": "Record managerial oversight on the case file at the time.",
+	"Belongings for Children in Care": "Agree a clear timeframe for children moving in or out of care to have their belongings.",
+	"Multi-Agency Working": "Bring partners into discussions about housing and risks in the community.",
+}
+GOOD_PRACTICE = (
+	"Phone calls and emails were recorded and easy to find on the case file.",
+	"Information was shared well with partner agencies.",
+	"The assessment analysed the information and its interpretation was well documented.",
+)
+
 # Each complaint: the state it reaches, how many working days ago it arrived, and its story.
 COMPLAINTS = (
 	dict(ref="LCS-301144", reach="Received", age=1, via="Portal", name="Darren Mills", rel="Parent",
@@ -239,6 +259,10 @@ def advance(name, spec, qa_officer, day, stamps):
 		point.finding = "Found on the case file and confirmed with the team." if outcome == "Upheld" else (
 			"Partly borne out by the records." if outcome == "Partially upheld" else "The records show this was done.")  # fmt: skip
 		point.rationale = "Checked against the case recording system and the team's supervision notes."
+		if outcome in ("Upheld", "Partially upheld"):
+			point.learning_for_staff = LEARNING.get(point.learning_theme)
+		else:
+			point.good_practice = GOOD_PRACTICE[point.idx % len(GOOD_PRACTICE)]
 	doc.save()
 	act(name, qa_officer, "Submit for QA")
 	stamps["draft_submitted_on"] = day(spec["timescale"] - 3)

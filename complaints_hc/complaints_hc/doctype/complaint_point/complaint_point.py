@@ -17,6 +17,8 @@ class ComplaintPoint(Document):
 		category: DF.Link | None
 		description: DF.SmallText
 		finding: DF.Text | None
+		good_practice: DF.SmallText | None
+		learning_for_staff: DF.SmallText | None
 		learning_theme: DF.Link | None
 		outcome: DF.Literal["", "Upheld", "Partially upheld", "Not upheld", "Not investigated", "Withdrawn"]
 		parent: DF.Data

@@ -1,0 +1,130 @@
+"""The quarterly "Learning from Complaints and Compliments" bulletin: its first draft, from the data.
+
+Everything is read through `frappe.get_list`, as the person drafting may read it. Only words written
+for all staff are drawn from complaints (a point's "Learning for Staff" and "Good Practice Seen",
+never its finding, which may name people), and only quotes their givers agreed to.
+"""
+
+import frappe
+from frappe import _
+from frappe.utils import escape_html, get_url, getdate, today
+
+from complaints_hc import reporting
+
+QUOTES = 6
+WORKSHOPS = 10
+WORKSHOP_FIELDS = ["name", "title", "workshop_date", "start_time", "end_time", "learning_outcomes"]
+
+
+def draft(quarter_label: str) -> dict:
+	"""The bulletin's sections for a quarter, ready for the QA team to edit."""
+	period = reporting.period_from(frappe._dict(quarter=quarter_label))
+	points = points_of(period)
+	themes = sorted({p.learning_theme for p in points if p.learning_theme})
+	return {
+		"period_start": period.start,
+		"period_end": period.end,
+		"title": _("Learning from Complaints and Compliments: {0}").format(quarter_label),
+		"introduction": _(
+			"This bulletin is for {0} ({1} to {2}): the good practice and the learning our stage 1 complaint "
+			"investigations found, the compliments we received, and the workshops that help us act on it."
+		).format(quarter_label, formatted(period.start), formatted(period.end)),
+		"good_practice": bullet_list(p.good_practice for p in points),
+		"learning": learning_by_theme(points),
+		"compliments_received": reporting.count("Compliment", in_period(period)),
+		"quotes": quotes(period),
+		"workshops": workshops_on(themes),
+	}
+
+
+def formatted(day) -> str:
+	day = getdate(day)
+	return f"{day.day} {day:%B %Y}"
+
+
+def in_period(period) -> dict:
+	return {"received_on": ["between", [period.start, period.end]]}
+
+
+def points_of(period) -> list[dict]:
+	return frappe.get_list(
+		"Complaint",
+		filters={**in_period(period)},
+		fields=[
+			"`tabComplaint Point`.learning_theme as learning_theme",
+			"`tabComplaint Point`.outcome as outcome",
+			"`tabComplaint Point`.learning_for_staff as learning_for_staff",
+			"`tabComplaint Point`.good_practice as good_practice",
+		],
+		order_by="`tabComplaint`.received_on asc, `tabComplaint Point`.idx asc",
+		limit_page_length=0,
+	)
+
+
+def bullet_list(texts) -> str:
+	seen = []
+	for text in texts:
+		text = (text or "").strip()
+		if text and text not in seen:
+			seen.append(text)
+	return "<ul>" + "".join(f"<li>{escape_html(text)}</li>" for text in seen) + "</ul>" if seen else ""
+
+
+def learning_by_theme(points: list[dict]) -> str:
+	"""A heading per theme (with how many points, how many upheld) and what staff can learn."""
+	by_theme = {}
+	for point in points:
+		if point.learning_theme:
+			by_theme.setdefault(point.learning_theme, []).append(point)
+	sections = []
+	for theme, theme_points in sorted(by_theme.items(), key=lambda item: (-len(item[1]), item[0])):
+		upheld = sum(p.outcome in ("Upheld", "Partially upheld") for p in theme_points)
+		heading = _("{0}: {1} complaint points, {2} upheld in full or in part").format(
+			escape_html(theme), len(theme_points), upheld
+		)
+		sections.append(f"<h4>{heading}</h4>{bullet_list(p.learning_for_staff for p in theme_points)}")
+	return "".join(sections)
+
+
+def quotes(period) -> list[dict]:
+	"""Consented quotes, those marked for the bulletin first."""
+	return [
+		{"compliment": c.name, "words": c.words, "given_by": c.given_by, "team": c.team}
+		for c in frappe.get_list(
+			"Compliment",
+			filters={**in_period(period), "consent_to_quote": 1},
+			fields=["name", "words", "given_by", "team"],
+			order_by="include_in_bulletin desc, received_on desc",
+			limit_page_length=QUOTES,
+		)
+	]
+
+
+def workshops_on(themes: list[str]) -> list[dict]:
+	"""Scheduled workshops from today on that address any of the quarter's themes."""
+	if not themes:
+		return []
+	rows = frappe.get_all(  # workshops are open to all staff
+		"Workshop",
+		filters=[
+			["Workshop", "status", "=", "Scheduled"],
+			["Workshop", "workshop_date", ">=", today()],
+			["Workshop Theme", "learning_theme", "in", themes],
+		],
+		fields=[*WORKSHOP_FIELDS, "`tabWorkshop Theme`.learning_theme as learning_theme"],
+		order_by="workshop_date asc, start_time asc",
+	)
+	chosen = {}
+	for row in rows:
+		entry = chosen.setdefault(
+			row.name, {"workshop": row.name, **{f: row[f] for f in WORKSHOP_FIELDS[1:]}, "themes": []}
+		)
+		entry["themes"].append(row.learning_theme)
+	found = list(chosen.values())[:WORKSHOPS]
+	for entry in found:
+		entry["themes"] = ", ".join(sorted(entry["themes"]))
+	return found
+
+
+def booking_link(workshop: str) -> str:
+	return get_url(f"/workshops/{workshop}")
