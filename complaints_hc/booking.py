@@ -80,11 +80,11 @@ def existing_booking(workshop: str, user: str) -> dict | None:
 
 
 def set_counters(workshop: str, seats_booked: int, waitlist_count: int):
-	frappe.db.set_value(
-		"Workshop",
-		workshop,
-		{"seats_booked": seats_booked, "waitlist_count": waitlist_count},
-		update_modified=False,
+	"""The counters, and the free seats they leave, on the (locked) workshop row."""
+	frappe.db.sql(
+		"""update `tabWorkshop` set seats_booked = %(seats)s, waitlist_count = %(waiting)s,
+			free_seats = greatest(capacity - %(seats)s, 0) where name = %(name)s""",
+		{"seats": seats_booked, "waiting": waitlist_count, "name": workshop},
 	)
 
 

@@ -28,6 +28,7 @@ class Workshop(Document):
 		description: DF.SmallText | None
 		end_time: DF.Time
 		facilitators: DF.TableMultiSelect[WorkshopLeader]
+		free_seats: DF.Int
 		invite_sequence: DF.Int
 		joining_link: DF.Data | None
 		learning_outcomes: DF.Text | None
@@ -48,6 +49,7 @@ class Workshop(Document):
 			# Take the row as the booking service does, so a booking made meanwhile is counted.
 			current = booking.lock_workshop(self.name)
 			self.seats_booked, self.waitlist_count = current.seats_booked, current.waitlist_count
+		self.free_seats = max((self.capacity or 0) - (self.seats_booked or 0), 0)
 
 	def validate(self):
 		before = self.get_doc_before_save()
