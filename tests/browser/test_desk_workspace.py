@@ -41,3 +41,16 @@ def test_officer_sees_the_complaints_workspace(page, log_in, browser_url, output
 	page.go_back()
 
 	page.screenshot(path=str(output_dir / "browser" / "desk-complaints-workspace.png"), full_page=True)
+
+
+def test_a_report_opens_with_the_shared_filters(page, log_in, browser_url, output_dir):
+	manager = make_committed_user("browser.qa.manager", roles.QA_SERVICE_MANAGER)
+	log_in(manager)
+	page.goto(f"{browser_url}/app/query-report/Complaints Timeliness")
+	quarter = page.locator(".page-form select[data-fieldname='quarter']")
+	expect(quarter).to_have_value(re.compile(r"^\d{4}-\d{2} Q[1-4]$"))
+	expect(page.locator(".page-form select[data-fieldname='stage']")).to_be_visible()
+	expect(page.locator(".dt-scrollable").get_by_text("Ombudsman")).to_be_visible()
+	expect(page.locator(".report-summary").get_by_text("Within Time Limit")).to_be_visible()
+	(output_dir / "browser").mkdir(exist_ok=True)
+	page.screenshot(path=str(output_dir / "browser" / "desk-timeliness-report.png"), full_page=True)

@@ -30,8 +30,7 @@ complaints_hc.reporting.period_filters = () => {
 	];
 };
 
-complaints_hc.reporting.complaint_filters = () => [
-	...complaints_hc.reporting.period_filters(),
+complaints_hc.reporting.service_filters = () => [
 	{ fieldname: "team", label: __("Team"), fieldtype: "Link", options: "Service Team" },
 	{ fieldname: "service_area", label: __("Service Area"), fieldtype: "Link", options: "Service Area" },
 	{
@@ -46,6 +45,20 @@ complaints_hc.reporting.complaint_filters = () => [
 		fieldtype: "Select",
 		options: ["", "Stage 1", "Stage 2", "Stage 3", "Ombudsman"],
 	},
+];
+
+complaints_hc.reporting.complaint_filters = () => [
+	...complaints_hc.reporting.period_filters(),
+	...complaints_hc.reporting.service_filters(),
+];
+
+// The workshop reports: one workshop, a date range, a theme, a facilitator.
+complaints_hc.reporting.workshop_filters = () => [
+	{ fieldname: "workshop", label: __("Workshop"), fieldtype: "Link", options: "Workshop" },
+	{ fieldname: "from_date", label: __("From"), fieldtype: "Date" },
+	{ fieldname: "to_date", label: __("To"), fieldtype: "Date" },
+	{ fieldname: "theme", label: __("Learning Theme"), fieldtype: "Link", options: "Learning Theme" },
+	{ fieldname: "facilitator", label: __("Facilitator"), fieldtype: "Link", options: "User" },
 ];
 
 complaints_hc.reporting.recent_financial_years = (count = 5) => {

@@ -11,13 +11,7 @@ frappe.query_reports["Annual Complaints Report"] = {
 			default: complaints_hc.reporting.recent_financial_years()[0],
 			reqd: 1,
 		},
-		{ fieldname: "team", label: __("Team"), fieldtype: "Link", options: "Service Team" },
-		{ fieldname: "service_area", label: __("Service Area"), fieldtype: "Link", options: "Service Area" },
-		{
-			fieldname: "procedure",
-			label: __("Procedure"),
-			fieldtype: "Select",
-			options: ["", "Statutory (Children Act 1989)", "Corporate"],
-		},
+		// every stage is a column of the report, so no stage filter
+		...complaints_hc.reporting.service_filters().filter((f) => f.fieldname !== "stage"),
 	],
 };

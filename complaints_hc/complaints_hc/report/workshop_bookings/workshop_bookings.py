@@ -18,7 +18,8 @@ def execute(filters: dict | None = None):
 	return columns(), with_total, None, chart(rows), summary(rows)
 
 
-def columns() -> list[dict]:
+def workshop_columns() -> list[dict]:
+	"""The columns that say which workshop a row is about (shared with Workshop Feedback)."""
 	return [
 		{
 			"fieldname": "workshop",
@@ -29,6 +30,12 @@ def columns() -> list[dict]:
 		},
 		{"fieldname": "title", "label": _("Title"), "fieldtype": "Data", "width": 240},
 		{"fieldname": "workshop_date", "label": _("Date"), "fieldtype": "Date", "width": 100},
+	]
+
+
+def columns() -> list[dict]:
+	return [
+		*workshop_columns(),
 		{"fieldname": "capacity", "label": _("Capacity"), "fieldtype": "Int", "width": 90},
 		*[
 			{"fieldname": frappe.scrub(status), "label": _(status), "fieldtype": "Int", "width": 100}

@@ -6,7 +6,10 @@
 import frappe
 from frappe import _
 
-from complaints_hc.complaints_hc.report.workshop_bookings.workshop_bookings import workshops_in_scope
+from complaints_hc.complaints_hc.report.workshop_bookings.workshop_bookings import (
+	workshop_columns,
+	workshops_in_scope,
+)
 
 RATINGS = range(1, 6)
 
@@ -27,15 +30,7 @@ def execute(filters: dict | None = None):
 
 def columns() -> list[dict]:
 	return [
-		{
-			"fieldname": "workshop",
-			"label": _("Workshop"),
-			"fieldtype": "Link",
-			"options": "Workshop",
-			"width": 130,
-		},
-		{"fieldname": "title", "label": _("Title"), "fieldtype": "Data", "width": 220},
-		{"fieldname": "workshop_date", "label": _("Date"), "fieldtype": "Date", "width": 100},
+		*workshop_columns(),
 		{"fieldname": "rating", "label": _("Rating (of 5)"), "fieldtype": "Int", "width": 110},
 		{"fieldname": "feedback", "label": _("Comment"), "fieldtype": "Small Text", "width": 400},
 	]
