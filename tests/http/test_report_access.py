@@ -54,3 +54,19 @@ def test_the_timeliness_report_exports_to_excel(http, http_cast):
 		"Stage 3",
 		"Ombudsman",
 	]
+
+
+def test_redrawing_the_bulletin_is_post_only_and_for_its_editors(http, http_cast):
+	from complaints_hc.periods import quarter
+
+	label = quarter(frappe.utils.getdate())
+	if not frappe.db.exists("Learning Bulletin", label):
+		frappe.set_user(http_cast.qa_manager)
+		frappe.get_doc({"doctype": "Learning Bulletin", "quarter": label}).insert()
+		frappe.set_user("Administrator")
+		commit()
+	call = {"dt": "Learning Bulletin", "dn": label, "method": "fill_from_data"}
+	editor = http(http_cast.qa_manager)
+	assert editor.get("/api/method/run_doc_method", params=call).status_code in (403, 405)
+	assert http(http_cast.team_manager).post("/api/method/run_doc_method", data=call).status_code == 403
+	assert editor.post("/api/method/run_doc_method", data=call).status_code == 200

@@ -67,7 +67,7 @@ class LearningBulletin(Document):
 		self.set("quotes", sections["quotes"])
 		self.set("workshops", sections["workshops"])
 
-	@frappe.whitelist()
+	@frappe.whitelist(methods=["POST"])
 	def fill_from_data(self):
 		"""Redraw every section from the quarter's data (the team's edits to them are replaced)."""
 		self.check_permission("write")
