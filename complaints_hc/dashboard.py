@@ -4,7 +4,7 @@ the filtered list it opens. Counts go through frappe.get_list, so they are the u
 import frappe
 from frappe.utils import getdate, today
 
-from complaints_hc import working_days
+from complaints_hc import reporting, working_days
 from complaints_hc.complaints_hc.doctype.complaint.complaint import OPEN
 
 DUE_SOON_WORKING_DAYS = 5
@@ -21,15 +21,13 @@ def complaints_due_soon(filters=None) -> dict:
 			[str(start), str(working_days.add_working_days(start, DUE_SOON_WORKING_DAYS))],
 		],
 	}
-	return card(frappe.get_list("Complaint", filters=route_options, fields=["count(name) as n"])[0].n,
-		"Complaint", route_options)  # fmt: skip
+	return card(reporting.count("Complaint", route_options), "Complaint", route_options)
 
 
 @frappe.whitelist()
 def upcoming_workshops_with_free_seats(filters=None) -> dict:
 	route_options = {"status": "Scheduled", "workshop_date": [">=", today()], "free_seats": [">", 0]}
-	return card(frappe.get_list("Workshop", filters=route_options, fields=["count(name) as n"])[0].n,
-		"Workshop", route_options)  # fmt: skip
+	return card(reporting.count("Workshop", route_options), "Workshop", route_options)
 
 
 def card(value: int, doctype: str, route_options: dict) -> dict:

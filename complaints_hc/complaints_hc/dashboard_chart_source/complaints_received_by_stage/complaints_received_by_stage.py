@@ -3,8 +3,6 @@
 
 """Complaints received in each of the last twelve months, one dataset per stage (the user's own count)."""
 
-import datetime
-
 import frappe
 from frappe import _
 from frappe.utils import add_months, get_first_day, getdate, today
