@@ -61,6 +61,9 @@ override_whitelisted_methods = {
 	"frappe.model.workflow.bulk_workflow_approval": "complaints_hc.access.bulk_workflow_approval",
 	"frappe.desk.desktop.get_desktop_page": "complaints_hc.access.get_desktop_page",
 }
+# Notifications the council adds never reach someone who may not see the document (notifications.py).
+override_doctype_class = {"Notification": "complaints_hc.notifications.GuardedNotification"}
+
 standard_queries = {
 	"Complaint": "complaints_hc.access.protected_link_search",
 	"Complaint Action": "complaints_hc.access.protected_link_search",
