@@ -63,11 +63,14 @@ def ensure_action_board():
 	).insert(ignore_permissions=True)  # install-time set-up
 
 
+def default_records(filename: str) -> list[dict]:
+	return json.loads((pathlib.Path(__file__).parent / "defaults" / filename).read_text())
+
+
 def ensure_default_notifications():
 	"""Alerts and email wording the complaints team owns: created once, then edited in the desk."""
 	for filename in ("notifications.json", "email_templates.json"):
-		path = pathlib.Path(__file__).parent / "defaults" / filename
-		for definition in json.loads(path.read_text()):
+		for definition in default_records(filename):
 			if not frappe.db.exists(definition["doctype"], definition["name"]):
 				frappe.get_doc(definition).insert(ignore_permissions=True)  # install-time set-up
 
@@ -80,10 +83,9 @@ def before_uninstall():
 	for doctype in ("Notification", "Assignment Rule"):
 		for name in frappe.get_all(doctype, {"document_type": ["in", app_doctypes]}, pluck="name"):
 			frappe.delete_doc(doctype, name, force=True, ignore_permissions=True)
-	if frappe.db.exists("Email Template", "Compliment shared with staff"):
-		frappe.delete_doc(
-			"Email Template", "Compliment shared with staff", force=True, ignore_permissions=True
-		)
+	for template in default_records("email_templates.json"):
+		if frappe.db.exists("Email Template", template["name"]):
+			frappe.delete_doc("Email Template", template["name"], force=True, ignore_permissions=True)
 	for board in frappe.get_all("Kanban Board", {"reference_doctype": ["in", app_doctypes]}, pluck="name"):
 		frappe.delete_doc("Kanban Board", board, force=True, ignore_permissions=True)
 	# Roles are not tied to the module, so Frappe's uninstall would leave them behind.

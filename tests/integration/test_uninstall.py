@@ -8,6 +8,7 @@ import pymysql
 from helpers import bench, require_env
 
 from complaints_hc import roles
+from complaints_hc.install import default_records
 
 
 def site_database(site_name: str):
@@ -45,5 +46,11 @@ def test_uninstall_leaves_no_app_doctype_table_or_role(site):
 			assert cursor.fetchall() == ()
 			cursor.execute("select app_name from `tabInstalled Application` where app_name = 'complaints_hc'")
 			assert cursor.fetchall() == ()
+			templates = [t["name"] for t in default_records("email_templates.json")]
+			cursor.execute("select name from `tabEmail Template` where name in %s", (templates,))
+			assert cursor.fetchall() == ()
+			for doctype in ("Number Card", "Dashboard Chart", "Print Format", "Report"):
+				cursor.execute(f"select name from `tab{doctype}` where module = 'Complaints HC'")
+				assert cursor.fetchall() == (), doctype
 	finally:
 		bench("drop-site", throwaway, *root, "--force", "--no-backup")
