@@ -86,6 +86,7 @@ class Complaint(Document):
 		complainant_email: DF.Data | None
 		complainant_name: DF.Data
 		complainant_phone: DF.Data | None
+		complaint_details: DF.Text | None
 		complaints_officer: DF.Link | None
 		contact_by: DF.Date | None
 		day_zero: DF.Date | None
@@ -110,6 +111,7 @@ class Complaint(Document):
 		outcome_letter_sent_by: DF.Link | None
 		outcome_letter_sent_on: DF.Date | None
 		outcome_meeting_offered_on: DF.Date | None
+		outcome_sought: DF.SmallText | None
 		overall_outcome: DF.Literal[
 			"", "Upheld", "Partially upheld", "Not upheld", "Not investigated", "Withdrawn"
 		]
@@ -212,6 +214,8 @@ class Complaint(Document):
 	# -- checks ---------------------------------------------------------------------------------
 
 	def validate_actor_is_not_a_subject(self):
+		if self.is_new() and self.flags.from_public_intake:
+			return  # logged by the public form for someone outside the council (complaints_hc.intake)
 		user = frappe.session.user
 		subjects = {row.user for row in self.subjects}
 		if user in subjects or not may_see_complaint(self, user):

@@ -1,0 +1,69 @@
+"""A complaint made on the public portal: checked, then logged as received today (Day 0), and
+acknowledged to the complainant. Nothing is read back to the person submitting it."""
+
+import frappe
+from frappe import _
+from frappe.utils import cstr, today, validate_email_address
+
+RELATIONSHIPS = ("Parent", "Carer", "Child or young person", "Advocate", "Professional", "Other")
+CONTACT_METHODS = ("Email", "Phone", "Letter")
+ACKNOWLEDGEMENT = "Complaint received"
+LIMITS = {"complainant_name": 140, "complainant_phone": 40, "child_name": 140, "complaint_details": 5000,
+	"outcome_sought": 2000}  # fmt: skip
+
+
+def cleaned(form: dict) -> dict:
+	"""The submitted fields, trimmed and checked; every problem is reported together."""
+	values = {field: cstr(form.get(field)).strip() for field in (*LIMITS, "complainant_email",
+		"relationship_to_child", "preferred_contact_method")}  # fmt: skip
+	problems = []
+	if not values["complainant_name"]:
+		problems.append(_("Tell us your name."))
+	if not values["complainant_email"] and not values["complainant_phone"]:
+		problems.append(_("Give an email address or a phone number so that we can contact you."))
+	if values["complainant_email"] and not validate_email_address(values["complainant_email"]):
+		problems.append(_("The email address does not look right."))
+	if values["relationship_to_child"] not in RELATIONSHIPS:
+		problems.append(_("Choose who you are: parent, carer, the child or young person, and so on."))
+	if values["preferred_contact_method"] and values["preferred_contact_method"] not in CONTACT_METHODS:
+		problems.append(_("Choose how you would like us to contact you."))
+	if len(values["complaint_details"]) < 10:
+		problems.append(_("Tell us what your complaint is about."))
+	for field, limit in LIMITS.items():
+		if len(values[field]) > limit:
+			problems.append(
+				_("{0} is too long: at most {1} characters.").format(_(frappe.unscrub(field)), limit)
+			)
+	if problems:
+		frappe.throw("<br>".join(problems), title=_("Please check your complaint"))
+	return values
+
+
+def log_complaint(form: dict) -> str:
+	"""Log the complaint as received today through the portal; returns its reference."""
+	values = cleaned(form)
+	complaint = frappe.get_doc({"doctype": "Complaint", "received_via": "Portal", "received_on": today(),
+		"procedure": "Statutory (Children Act 1989)", **values})  # fmt: skip
+	complaint.flags.ignore_permissions = True  # made for someone outside the council, who reads nothing back
+	complaint.flags.from_public_intake = True
+	complaint.insert()
+	if complaint.complainant_email:
+		try:
+			acknowledge(complaint)
+		except frappe.OutgoingEmailError:  # the complaint is kept: the team contacts them anyway
+			frappe.log_error(title=_("Complaint acknowledgement not sent"), reference_doctype="Complaint",
+				reference_name=complaint.name)  # fmt: skip
+	return complaint.name
+
+
+def acknowledge(complaint):
+	template = frappe.get_doc("Email Template", ACKNOWLEDGEMENT)  # the team edits its words in the desk
+	context = {"doc": complaint}
+	frappe.sendmail(
+		recipients=[complaint.complainant_email],
+		subject=frappe.render_template(template.subject, context),
+		message=frappe.render_template(template.response_html or template.response, context),
+		reference_doctype="Complaint",
+		reference_name=complaint.name,
+		add_unsubscribe_link=False,
+	)

@@ -1,0 +1,14 @@
+"""The public complaint form: anyone may complain about children's services, signed in or not."""
+
+from frappe import _
+
+from complaints_hc.intake import CONTACT_METHODS, RELATIONSHIPS
+
+no_cache = 1
+
+
+def get_context(context):
+	context.title = _("Make a complaint about children's services")
+	context.relationships = RELATIONSHIPS
+	context.contact_methods = CONTACT_METHODS
+	return context

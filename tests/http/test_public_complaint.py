@@ -1,0 +1,85 @@
+"""Over HTTP, as a member of the public (not signed in): the complaint form and what it logs."""
+
+import frappe
+from helpers import SiteSession, served_site
+
+SUBMIT = "/api/method/complaints_hc.api.intake.submit"
+
+
+def guest() -> SiteSession:
+	return SiteSession(*served_site())
+
+
+def form(email: str, **changes) -> dict:
+	values = {
+		"complainant_name": "Dawn Whitcombe",
+		"relationship_to_child": "Parent",
+		"complainant_email": email,
+		"preferred_contact_method": "Email",
+		"child_name": "Tyler Whitcombe",
+		"complaint_details": "Nobody returned my calls about my son's contact arrangements for three weeks.",
+		"outcome_sought": "An apology and a clear contact plan.",
+	}
+	values.update(changes)
+	return values
+
+
+def unique_email(label: str) -> str:
+	return f"{label}.{frappe.generate_hash(length=8)}@public.example.org"
+
+
+def logged(email: str) -> list[dict]:
+	frappe.db.rollback()  # a fresh snapshot: the served site committed it
+	return frappe.get_all("Complaint", {"complainant_email": email},
+		["name", "received_via", "received_on", "status", "complaint_details", "outcome_sought", "owner"])  # fmt: skip
+
+
+def test_the_form_is_open_to_the_public(site):
+	page = guest().get("/make-a-complaint", headers={"Accept": "text/html"})
+	assert page.status_code == 200
+	for label in ('for="complainant_name"', 'for="complaint_details"', 'for="relationship_to_child"'):
+		assert label in page.text
+
+
+def test_a_complaint_is_logged_as_received_today_and_acknowledged(site):
+	email = unique_email("dawn")
+	response = guest().post(SUBMIT, data=form(email))
+	assert response.status_code == 200
+	assert "within 2 working days" in response.json()["message"]["message"]
+	[complaint] = logged(email)
+	assert (complaint.received_via, str(complaint.received_on), complaint.status) == (
+		"Portal", frappe.utils.today(), "Received")  # fmt: skip
+	assert complaint.complaint_details.startswith("Nobody returned my calls")
+	assert complaint.name not in response.text  # the reference goes to the complainant's own inbox only
+	queued = frappe.get_all("Email Queue", {"reference_doctype": "Complaint", "reference_name": complaint.name},
+		["name", "message"])  # fmt: skip
+	assert len(queued) == 1 and complaint.name in queued[0].message
+	assert frappe.get_all("Email Queue Recipient", {"parent": queued[0].name}, pluck="recipient") == [email]
+
+
+def test_bad_input_is_explained_and_nothing_is_logged(site):
+	email = unique_email("bad")
+	response = guest().post(SUBMIT, data=form(email, complainant_name="", complainant_email="not-an-email",
+		relationship_to_child="Neighbour", complaint_details="Bad"))  # fmt: skip
+	assert response.status_code == 417
+	for problem in ("Tell us your name", "email address does not look right", "Choose who you are",
+		"what your complaint is about"):  # fmt: skip
+		assert problem in response.text
+	no_contact = guest().post(SUBMIT, data=form("", complainant_phone=""))
+	assert no_contact.status_code == 417 and "email address or a phone number" in no_contact.text
+	assert logged(email) == [] and logged("not-an-email") == []
+
+
+def test_the_form_is_post_only_and_limited_per_address(site):
+	assert guest().get(SUBMIT, params=form(unique_email("get"))).status_code in (403, 405)
+	email = unique_email("repeat")
+	codes = [guest().post(SUBMIT, data=form(email)).status_code for _ in range(6)]
+	assert codes == [200] * 5 + [429]
+	assert len(logged(email)) == 5
+
+
+def test_the_public_still_reads_no_complaint(site):
+	session = guest()
+	assert session.get("/api/resource/Complaint").status_code == 403
+	desk = session.get("/app/complaint", headers={"Accept": "text/html"}, allow_redirects=False)
+	assert desk.status_code in (302, 303, 403) or "/login" in desk.headers.get("Location", "")
