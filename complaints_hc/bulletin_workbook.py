@@ -28,17 +28,24 @@ def lines_of(html: str | None) -> list[tuple[str, str]]:
 	return found
 
 
+def put(ws, row: int, column: int, value):
+	"""Write a cell; text is kept as text, so words starting with "=" never become a formula."""
+	cell = ws.cell(row=row, column=column, value=value)
+	if isinstance(value, str):
+		cell.data_type = "s"
+	return cell
+
+
 def sheet(workbook, title: str, heading: str, columns: list[tuple[str, int]], rows: list[tuple]):
 	ws = workbook.create_sheet(title)
-	ws["A1"] = heading
-	ws["A1"].font = TITLE
+	put(ws, 1, 1, heading).font = TITLE
 	for index, (label, width) in enumerate(columns, 1):
-		cell = ws.cell(row=3, column=index, value=label)
+		cell = put(ws, 3, index, label)
 		cell.font, cell.fill = HEADER, HEADER_FILL
 		ws.column_dimensions[get_column_letter(index)].width = width
 	for row_number, values in enumerate(rows, 4):
 		for index, value in enumerate(values, 1):
-			ws.cell(row=row_number, column=index, value=value).alignment = WRAP
+			put(ws, row_number, index, value).alignment = WRAP
 	ws.freeze_panes = "A4"
 	return ws
 
@@ -48,18 +55,15 @@ def build(doc, booking_link) -> bytes:
 	workbook = Workbook()
 	about = workbook.active
 	about.title = "About"
-	about["A1"] = doc.title
-	about["A1"].font = TITLE
-	about["A3"], about["B3"] = "Period", f"{doc.period_start:%d %B %Y} to {doc.period_end:%d %B %Y}"
-	about["A4"], about["B4"] = "Status", doc.status
-	about["A5"], about["B5"] = "Compliments received", doc.compliments_received
-	about["A7"] = doc.introduction or ""
-	about["A7"].alignment = WRAP
+	put(about, 1, 1, doc.title).font = TITLE
+	for row, (label, value) in enumerate((("Period", f"{doc.period_start:%d %B %Y} to {doc.period_end:%d %B %Y}"),
+		("Status", doc.status), ("Compliments received", doc.compliments_received)), 3):  # fmt: skip
+		put(about, row, 1, label).font = Font(bold=True)
+		put(about, row, 2, value)
+	put(about, 7, 1, doc.introduction or "").alignment = WRAP
 	about.merge_cells("A7:B7")
 	about.row_dimensions[7].height = 75
 	about.column_dimensions["A"].width, about.column_dimensions["B"].width = 24, 80
-	for row in (3, 4, 5):
-		about.cell(row=row, column=1).font = Font(bold=True)
 
 	sheet(workbook, "Good practice", "Good practice identified", [("Good practice", 110)],
 		[(text,) for _heading, text in lines_of(doc.good_practice)])  # fmt: skip

@@ -122,6 +122,17 @@ def test_the_workbook_has_a_sheet_per_section_laid_out_for_reading(cast, quarter
 	assert workshops.max_row == 4
 
 
+def test_words_that_look_like_a_formula_stay_words_in_the_workbook(cast, quarter):
+	doc = draft(cast.qa_manager)
+	with as_user(cast.qa_manager):
+		doc.reload()
+		doc.quotes[0].words = '=HYPERLINK("http://evil.example","Click")'
+		doc.save()
+		bulletin_api.download_workbook(doc.name)
+	cell = openpyxl.load_workbook(io.BytesIO(frappe.response.filecontent))["Compliments"]["A4"]
+	assert cell.value == '=HYPERLINK("http://evil.example","Click")' and cell.data_type == "s"
+
+
 def test_only_the_complaints_and_qa_teams_read_it(cast, quarter):
 	doc = draft(cast.qa_manager)
 	for user in (make_user("bulletin.staff"), make_user("bulletin.booker", roles.WORKSHOP_BOOKER)):
