@@ -10,7 +10,9 @@ from complaints_hc import intake
 @frappe.whitelist(allow_guest=True, methods=["POST"])
 @rate_limit(key="complainant_email", limit=5, seconds=60 * 60)
 def submit(**form) -> dict:
-	intake.log_complaint(form)
-	return {
-		"message": _("Thank you. We have received your complaint and will contact you within 2 working days.")
-	}
+	"""Only the form's own fields are read; the answer carries the reference and nothing else."""
+	reference = intake.log_complaint(form)
+	message = _(
+		"Thank you. We have received your complaint: its reference is {0}. We will contact you within 2 working days."
+	)
+	return {"reference": reference, "message": message.format(reference)}

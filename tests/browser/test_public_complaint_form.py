@@ -18,7 +18,9 @@ def test_a_parent_makes_a_complaint(page, browser_url, output_dir, site):
 	page.screenshot(path=str(output_dir / "browser" / "public-complaint-form.png"), full_page=True)
 	page.get_by_role("button", name="Send my complaint").focus()
 	page.keyboard.press("Enter")
-	expect(page.get_by_role("alert")).to_contain_text("We have received your complaint")
+	expect(page.get_by_role("alert")).to_contain_text(
+		"We have received your complaint: its reference is CMP-"
+	)
 	expect(page.locator("#complaint-form")).to_be_hidden()
 	page.screenshot(path=str(output_dir / "browser" / "public-complaint-sent.png"), full_page=True)
 	frappe.db.rollback()

@@ -45,12 +45,14 @@ def test_a_complaint_is_logged_as_received_today_and_acknowledged(site):
 	email = unique_email("dawn")
 	response = guest().post(SUBMIT, data=form(email))
 	assert response.status_code == 200
-	assert "within 2 working days" in response.json()["message"]["message"]
+	answer = response.json()["message"]
 	[complaint] = logged(email)
+	assert set(answer) == {"reference", "message"} and answer["reference"] == complaint.name
+	assert "within 2 working days" in answer["message"]
 	assert (complaint.received_via, str(complaint.received_on), complaint.status) == (
 		"Portal", frappe.utils.today(), "Received")  # fmt: skip
 	assert complaint.complaint_details.startswith("Nobody returned my calls")
-	assert complaint.name not in response.text  # the reference goes to the complainant's own inbox only
+	assert "Nobody returned" not in response.text  # nothing of the complaint is read back
 	queued = frappe.get_all("Email Queue", {"reference_doctype": "Complaint", "reference_name": complaint.name},
 		["name", "message"])  # fmt: skip
 	assert len(queued) == 1 and complaint.name in queued[0].message
@@ -68,6 +70,29 @@ def test_bad_input_is_explained_and_nothing_is_logged(site):
 	no_contact = guest().post(SUBMIT, data=form("", complainant_phone=""))
 	assert no_contact.status_code == 417 and "email address or a phone number" in no_contact.text
 	assert logged(email) == [] and logged("not-an-email") == []
+
+
+def test_extra_keys_are_ignored(site):
+	email = unique_email("extra")
+	response = guest().post(SUBMIT, data=form(email, workflow_state="Closed", status="Closed", owner="x@y.org",
+		received_on="2020-01-01", qa_officer="Administrator", subjects='[{"user": "Administrator"}]',
+		points='[{"description": "injected"}]', doctype="User", name="CMP-0000-00001"))  # fmt: skip
+	assert response.status_code == 200
+	[complaint] = logged(email)
+	assert (complaint.status, str(complaint.received_on), complaint.owner) == ("Received", frappe.utils.today(),
+		"Guest")  # fmt: skip
+	assert frappe.db.get_value("Complaint", complaint.name, ["qa_officer", "workflow_state"])[0] is None
+	assert not frappe.get_all("Complaint Point", {"parent": complaint.name})
+	assert not frappe.get_all("Complaint Subject", {"parent": complaint.name})
+
+
+def test_script_in_the_form_is_stored_inert_and_escaped_in_the_acknowledgement(site):
+	email = unique_email("script")
+	response = guest().post(SUBMIT, data=form(email, complainant_name="<script>alert(1)</script>Dawn"))
+	assert response.status_code == 200
+	[complaint] = logged(email)
+	message = frappe.db.get_value("Email Queue", {"reference_name": complaint.name}, "message")
+	assert "<script>alert(1)</script>" not in message
 
 
 def test_the_form_is_post_only_and_limited_per_address(site):
