@@ -9,7 +9,7 @@ import frappe
 from frappe import _
 from frappe.utils import escape_html, get_url, getdate, today
 
-from complaints_hc import reporting
+from complaints_hc import reporting, stage_one
 
 QUOTES = 6
 WORKSHOPS = 10
@@ -22,9 +22,6 @@ def draft(quarter_label: str) -> dict:
 	points = points_of(period)
 	themes = sorted({p.learning_theme for p in points if p.learning_theme})
 	return {
-		"period_start": period.start,
-		"period_end": period.end,
-		"title": _("Learning from Complaints and Compliments: {0}").format(quarter_label),
 		"introduction": _(
 			"This bulletin is for {0} ({1} to {2}): the good practice and the learning our stage 1 complaint "
 			"investigations found, the compliments we received, and the workshops that help us act on it."
@@ -43,7 +40,7 @@ def formatted(day) -> str:
 
 
 def in_period(period) -> dict:
-	return {"received_on": ["between", [period.start, period.end]]}
+	return {"received_on": period.between()}
 
 
 def points_of(period) -> list[dict]:
@@ -78,7 +75,7 @@ def learning_by_theme(points: list[dict]) -> str:
 			by_theme.setdefault(point.learning_theme, []).append(point)
 	sections = []
 	for theme, theme_points in sorted(by_theme.items(), key=lambda item: (-len(item[1]), item[0])):
-		upheld = sum(p.outcome in ("Upheld", "Partially upheld") for p in theme_points)
+		upheld = sum(p.outcome in (stage_one.UPHELD, stage_one.PARTIALLY_UPHELD) for p in theme_points)
 		heading = _("{0}: {1} complaint points, {2} upheld in full or in part").format(
 			escape_html(theme), len(theme_points), upheld
 		)

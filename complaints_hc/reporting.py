@@ -11,10 +11,10 @@ import frappe
 from frappe import _
 from frappe.utils import getdate, today
 
-from complaints_hc import periods
+from complaints_hc import periods, stage_one
 
 STAGES = ("Stage 1", "Stage 2", "Stage 3", "Ombudsman")
-OUTCOMES = ("Upheld", "Partially upheld", "Not upheld", "Not investigated", "Withdrawn")
+OUTCOMES = (*stage_one.DECIDED_OUTCOMES, stage_one.NOT_INVESTIGATED, stage_one.WITHDRAWN)
 # Shown for a point without a theme or category (translated where shown).
 NO_THEME = "(No learning theme)"
 NO_CATEGORY = "(No category)"
@@ -25,6 +25,10 @@ class Period:
 	start: datetime.date
 	end: datetime.date
 	label: str
+
+	def between(self) -> list:
+		"""The filter for a date in this period."""
+		return ["between", [self.start, self.end]]
 
 	def previous(self) -> "Period":
 		"""The quarter before a quarter; otherwise the same number of days just before."""
@@ -77,7 +81,7 @@ def complaint_filters(filters, date_field: str | None = None, period: Period | N
 		if filters.get(report_filter):
 			conditions[fieldname] = filters.get(report_filter)
 	if date_field and period:
-		conditions[date_field] = ["between", [period.start, period.end]]
+		conditions[date_field] = period.between()
 	return conditions
 
 

@@ -62,7 +62,7 @@ class LearningBulletin(Document):
 			self.published_on = today()
 
 	def fill(self, sections: dict):
-		for field in (*DRAFTED, "period_start", "period_end", "title"):
+		for field in DRAFTED:  # the period and the title follow from the quarter (validate)
 			self.set(field, sections[field])
 		self.set("quotes", sections["quotes"])
 		self.set("workshops", sections["workshops"])

@@ -8,7 +8,7 @@ identifies a complainant or a child."""
 import frappe
 from frappe import _
 
-from complaints_hc import reporting
+from complaints_hc import reporting, stage_one
 from complaints_hc.complaints_hc.doctype.complaint_action.complaint_action import (
 	COMPLETED,
 	STILL_OPEN,
@@ -91,7 +91,7 @@ def outcome_rows(filters, year) -> list[dict]:
 	return [
 		row("Outcomes of points", outcome, counts.get(outcome, {}))
 		for outcome in (*reporting.OUTCOMES, "Open")
-		if outcome in counts or outcome in ("Upheld", "Partially upheld", "Not upheld")
+		if outcome in counts or outcome in stage_one.DECIDED_OUTCOMES
 	]
 
 
@@ -106,7 +106,7 @@ def team_of(filters) -> dict:
 
 
 def action_rows(filters, year) -> list[dict]:
-	in_year = ["between", [year.start, year.end]]
+	in_year = year.between()
 	still_open = {"raised_on": in_year, "status": ["in", STILL_OPEN]}
 	return [
 		row("Actions", measure, total=reporting.count("Complaint Action", {**conditions, **team_of(filters)}))
@@ -121,7 +121,7 @@ def action_rows(filters, year) -> list[dict]:
 
 
 def compliment_rows(filters, year) -> list[dict]:
-	in_year = {"received_on": ["between", [year.start, year.end]], **team_of(filters)}
+	in_year = {"received_on": year.between(), **team_of(filters)}
 	received = reporting.count_by("Compliment", ["category"], in_year)
 	rows = [row("Compliments", "Compliments received", total=sum(r.count for r in received))]
 	for r in sorted(received, key=lambda r: -r.count):

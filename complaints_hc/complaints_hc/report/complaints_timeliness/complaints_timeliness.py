@@ -56,13 +56,11 @@ def by_stage(rows, value: str = "count") -> dict:
 
 def stage_rows(filters, period: reporting.Period) -> list[dict]:
 	base = reporting.complaint_filters(filters)
-	received = by_stage(
-		reporting.count_by("Complaint", ["stage"], {**base, "received_on": in_period(period)})
-	)
+	received = by_stage(reporting.count_by("Complaint", ["stage"], {**base, "received_on": period.between()}))
 	responded_rows = reporting.count_by(
 		"Complaint",
 		["stage"],
-		{**base, "responded_on": in_period(period)},
+		{**base, "responded_on": period.between()},
 		[
 			"sum(timescale_met = 'Met') as within",
 			"avg(working_days_taken) as average",
@@ -71,11 +69,11 @@ def stage_rows(filters, period: reporting.Period) -> list[dict]:
 	)
 	responded = {row.stage: row for row in responded_rows}
 	restarts = by_stage(
-		reporting.count_by("Complaint", ["stage"], {**base, "clock_restarted_on": in_period(period)})
+		reporting.count_by("Complaint", ["stage"], {**base, "clock_restarted_on": period.between()})
 	)
 	early = by_stage(
 		reporting.count_by(
-			"Complaint", ["stage"], {**base, "received_on": in_period(period), "early_resolution": 1}
+			"Complaint", ["stage"], {**base, "received_on": period.between(), "early_resolution": 1}
 		)
 	)
 	open_now = by_stage(reporting.count_by("Complaint", ["stage"], {**base, "status": ["in", OPEN]}))
@@ -87,7 +85,7 @@ def stage_rows(filters, period: reporting.Period) -> list[dict]:
 			"Complaint",
 			filters=[
 				*reporting.list_filters("Complaint", base),
-				["Complaint Extension", "requested_on", "between", [period.start, period.end]],
+				["Complaint Extension", "requested_on", *period.between()],
 			],
 			fields=["stage", "count(`tabComplaint Extension`.name) as count"],
 			group_by="stage",
@@ -115,10 +113,6 @@ def stage_rows(filters, period: reporting.Period) -> list[dict]:
 			}
 		)
 	return rows
-
-
-def in_period(period: reporting.Period) -> list:
-	return ["between", [period.start, period.end]]
 
 
 def chart(rows: list[dict]) -> dict:

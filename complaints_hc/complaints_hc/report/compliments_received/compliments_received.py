@@ -24,7 +24,7 @@ def execute(filters: dict | None = None):
 
 
 def compliment_filters(filters, period: reporting.Period) -> dict:
-	conditions = {"received_on": ["between", [period.start, period.end]]}
+	conditions = {"received_on": period.between()}
 	for fieldname in ("team", "category", "source"):
 		if filters.get(fieldname):
 			conditions[fieldname] = filters.get(fieldname)

@@ -7,12 +7,12 @@ the change from the period before, and the workshops on each theme: complaint to
 import frappe
 from frappe import _
 
-from complaints_hc import reporting
+from complaints_hc import reporting, stage_one
 
 OUTCOME_COLUMNS = (
-	("Upheld", "upheld"),
-	("Partially upheld", "partially_upheld"),
-	("Not upheld", "not_upheld"),
+	(stage_one.UPHELD, "upheld"),
+	(stage_one.PARTIALLY_UPHELD, "partially_upheld"),
+	(stage_one.NOT_UPHELD, "not_upheld"),
 )
 
 
