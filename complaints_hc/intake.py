@@ -1,15 +1,19 @@
 """A complaint made on the public portal: checked, then logged as received today (Day 0), and
-acknowledged to the complainant. Nothing is read back to the person submitting it."""
+acknowledged to the complainant. Only its reference is given back to the person submitting it."""
 
 import frappe
 from frappe import _
 from frappe.utils import cstr, today, validate_email_address
 
-RELATIONSHIPS = ("Parent", "Carer", "Child or young person", "Advocate", "Professional", "Other")
-CONTACT_METHODS = ("Email", "Phone", "Letter")
+CONTACT_METHODS = ("Email", "Phone", "Letter")  # "In person" is arranged once the team is in touch
 ACKNOWLEDGEMENT = "Complaint received"
 LIMITS = {"complainant_name": 140, "complainant_phone": 40, "child_name": 140, "complaint_details": 5000,
 	"outcome_sought": 2000}  # fmt: skip
+
+
+def relationships() -> list[str]:
+	"""Who a complainant may be: the Complaint's own options, as the council has them."""
+	return [o for o in frappe.get_meta("Complaint").get_options("relationship_to_child").split("\n") if o]
 
 
 def cleaned(form: dict) -> dict:
@@ -23,7 +27,7 @@ def cleaned(form: dict) -> dict:
 		problems.append(_("Give an email address or a phone number so that we can contact you."))
 	if values["complainant_email"] and not validate_email_address(values["complainant_email"]):
 		problems.append(_("The email address does not look right."))
-	if values["relationship_to_child"] not in RELATIONSHIPS:
+	if values["relationship_to_child"] not in relationships():
 		problems.append(_("Choose who you are: parent, carer, the child or young person, and so on."))
 	if values["preferred_contact_method"] and values["preferred_contact_method"] not in CONTACT_METHODS:
 		problems.append(_("Choose how you would like us to contact you."))

@@ -2,13 +2,13 @@
 
 from frappe import _
 
-from complaints_hc.intake import CONTACT_METHODS, RELATIONSHIPS
+from complaints_hc.intake import CONTACT_METHODS, relationships
 
 no_cache = 1
 
 
 def get_context(context):
 	context.title = _("Make a complaint about children's services")
-	context.relationships = RELATIONSHIPS
+	context.relationships = relationships()
 	context.contact_methods = CONTACT_METHODS
 	return context
