@@ -14,7 +14,7 @@ import time
 
 import numpy
 
-from complaints_hc.timescales import england_and_wales_calendar, public_holidays
+from complaints_hc.working_days.engine import england_and_wales_calendar, public_holidays
 
 CALLS = 50_000
 GOAL_RATIO = 0.25

@@ -1,5 +1,5 @@
-from complaints_hc.roles import ALL_ROLES
-from complaints_hc.workflows import WORKFLOW_ACTIONS, WORKFLOW_STATES
+from complaints_hc.security.roles import ALL_ROLES
+from complaints_hc.setup.workflows import WORKFLOW_ACTIONS, WORKFLOW_STATES
 
 app_name = "complaints_hc"
 app_title = "Complaints HC"
@@ -15,11 +15,11 @@ fixtures = [
 	{"dt": "Workflow Action Master", "filters": [["name", "in", list(WORKFLOW_ACTIONS)]]},
 ]
 
-after_install = "complaints_hc.install.after_install"
-after_migrate = "complaints_hc.install.after_migrate"
-before_uninstall = "complaints_hc.install.before_uninstall"
+after_install = "complaints_hc.setup.install.after_install"
+after_migrate = "complaints_hc.setup.install.after_migrate"
+before_uninstall = "complaints_hc.setup.install.before_uninstall"
 
-before_tests = "complaints_hc.install.before_tests"
+before_tests = "complaints_hc.setup.install.before_tests"
 
 export_python_type_annotations = True
 
@@ -29,53 +29,53 @@ app_include_js = ["/assets/complaints_hc/js/reporting.js"]
 # The working-day engine, for print formats, email templates and notifications.
 jinja = {
 	"methods": [
-		"complaints_hc.working_days.add_working_days",
-		"complaints_hc.working_days.working_days_between",
-		"complaints_hc.working_days.is_working_day",
+		"complaints_hc.working_days.site.add_working_days",
+		"complaints_hc.working_days.site.working_days_between",
+		"complaints_hc.working_days.site.is_working_day",
 	],
 }
 
 # Row-level access to complaints (see complaints_hc/permissions.py).
 permission_query_conditions = {
-	"Complaint": "complaints_hc.permissions.complaint_query_conditions",
-	"Complaint Action": "complaints_hc.permissions.action_query_conditions",
-	"Workshop Booking": "complaints_hc.permissions.booking_query_conditions",
+	"Complaint": "complaints_hc.security.visibility.complaint_query_conditions",
+	"Complaint Action": "complaints_hc.security.visibility.action_query_conditions",
+	"Workshop Booking": "complaints_hc.security.visibility.booking_query_conditions",
 }
 has_permission = {
-	"Complaint": "complaints_hc.permissions.has_complaint_permission",
-	"Complaint Action": "complaints_hc.permissions.has_action_permission",
-	"Workshop Booking": "complaints_hc.permissions.has_booking_permission",
+	"Complaint": "complaints_hc.security.visibility.has_complaint_permission",
+	"Complaint Action": "complaints_hc.security.visibility.has_action_permission",
+	"Workshop Booking": "complaints_hc.security.visibility.has_booking_permission",
 }
 
 # Routes around the row-level hooks (see complaints_hc/access.py).
 doc_events = {
-	"DocShare": {"validate": "complaints_hc.access.refuse_share_outside"},
+	"DocShare": {"validate": "complaints_hc.security.route_closures.refuse_share_outside"},
 	"ToDo": {
-		"validate": "complaints_hc.access.refuse_assignment_outside",
-		"after_insert": "complaints_hc.allocation.allocate_from_assignment",
+		"validate": "complaints_hc.security.route_closures.refuse_assignment_outside",
+		"after_insert": "complaints_hc.complaints.allocation.allocate_from_assignment",
 	},
-	"File": {"before_insert": "complaints_hc.access.make_attachment_private"},
+	"File": {"before_insert": "complaints_hc.security.route_closures.make_attachment_private"},
 }
 override_whitelisted_methods = {
-	"frappe.client.get_count": "complaints_hc.access.get_count",
-	"frappe.model.workflow.bulk_workflow_approval": "complaints_hc.access.bulk_workflow_approval",
-	"frappe.desk.desktop.get_desktop_page": "complaints_hc.access.get_desktop_page",
+	"frappe.client.get_count": "complaints_hc.security.route_closures.get_count",
+	"frappe.model.workflow.bulk_workflow_approval": "complaints_hc.security.route_closures.bulk_workflow_approval",
+	"frappe.desk.desktop.get_desktop_page": "complaints_hc.security.route_closures.get_desktop_page",
 }
 # Notifications the council adds never reach someone who may not see the document (notifications.py).
-override_doctype_class = {"Notification": "complaints_hc.notifications.GuardedNotification"}
+override_doctype_class = {"Notification": "complaints_hc.security.notifications.GuardedNotification"}
 
 standard_queries = {
-	"Complaint": "complaints_hc.access.protected_link_search",
-	"Complaint Action": "complaints_hc.access.protected_link_search",
+	"Complaint": "complaints_hc.security.route_closures.protected_link_search",
+	"Complaint Action": "complaints_hc.security.route_closures.protected_link_search",
 }
 
 scheduler_events = {
 	"daily": [
-		"complaints_hc.timeliness.refresh_complaint_timeliness",
-		"complaints_hc.timeliness.refresh_overdue_actions",
+		"complaints_hc.complaints.daily_jobs.refresh_complaint_timeliness",
+		"complaints_hc.complaints.daily_jobs.refresh_overdue_actions",
 	],
 	"cron": {
-		"0 8 * * *": ["complaints_hc.workshop_mail.send_reminders"],  # before the working day starts
+		"0 8 * * *": ["complaints_hc.workshops.mail.send_reminders"],  # before the working day starts
 	},
 }
 

@@ -193,7 +193,7 @@ ensure_site() {
 		bench_cmd new-site "$site" --db-root-username root --db-root-password "$DB_ROOT_PASSWORD" \
 			--admin-password "$ADMIN_PASSWORD" --install-app "$APP_NAME" >/dev/null
 	fi
-	bench_cmd --site "$site" execute complaints_hc.install.complete_setup >/dev/null
+	bench_cmd --site "$site" execute complaints_hc.setup.install.complete_setup >/dev/null
 }
 
 PID_DIR_NAME=config/pids

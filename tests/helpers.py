@@ -28,7 +28,7 @@ def unique_email(label: str) -> str:
 
 def make_user(label: str, *roles: str, password: str | None = None) -> str:
 	"""A new user holding exactly these roles. Returns the email (the user's name)."""
-	from complaints_hc.demo import ensure_user
+	from complaints_hc.setup.demo import ensure_user
 
 	email = unique_email(label)
 	ensure_user(email, label.replace(".", " ").title(), "Tester", roles, password)
@@ -127,7 +127,7 @@ class Cast:
 	"""
 
 	def __init__(self):
-		from complaints_hc import roles
+		from complaints_hc.security import roles
 
 		self.officer = make_user("complaints.officer", roles.COMPLAINTS_OFFICER, password=TEST_PASSWORD)
 		self.manager = make_user("complaints.manager", roles.COMPLAINTS_MANAGER, password=TEST_PASSWORD)

@@ -3,7 +3,7 @@
 import frappe
 from frappe.utils import getdate
 
-from complaints_hc import bulletin, bulletin_workbook
+from complaints_hc.learning import bulletin, bulletin_workbook
 
 
 @frappe.whitelist(methods=["GET"])

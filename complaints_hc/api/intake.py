@@ -4,7 +4,7 @@ import frappe
 from frappe import _
 from frappe.rate_limiter import rate_limit
 
-from complaints_hc import intake
+from complaints_hc.complaints import intake
 
 
 @frappe.whitelist(allow_guest=True, methods=["POST"])

@@ -2,19 +2,19 @@
 
 import frappe
 
-from complaints_hc import working_days
+from complaints_hc.working_days import site
 
 
 @frappe.whitelist(methods=["GET"])
 def add_working_days(start: str, days: int) -> str:
-	return working_days.add_working_days(start, days).isoformat()
+	return site.add_working_days(start, days).isoformat()
 
 
 @frappe.whitelist(methods=["GET"])
 def working_days_between(start: str, end: str) -> int:
-	return working_days.working_days_between(start, end)
+	return site.working_days_between(start, end)
 
 
 @frappe.whitelist(methods=["GET"])
 def is_working_day(day: str) -> bool:
-	return working_days.is_working_day(day)
+	return site.is_working_day(day)

@@ -3,7 +3,8 @@
 import frappe
 from frappe import _
 
-from complaints_hc import booking, workshop_mail
+from complaints_hc.workshops import booking, mail
+from complaints_hc.workshops.names import ATTENDED, BOOKED, CANCELLED
 
 
 @frappe.whitelist(methods=["POST"])
@@ -17,7 +18,7 @@ def book(workshop: str) -> dict:
 @frappe.whitelist(methods=["POST"])
 def cancel(booking_name: str) -> dict:
 	booking.cancel(booking_name, frappe.session.user)
-	return {"name": booking_name, "status": booking.CANCELLED}
+	return {"name": booking_name, "status": CANCELLED}
 
 
 @frappe.whitelist(methods=["POST"])
@@ -32,10 +33,10 @@ def calendar_invite(workshop: str):
 	status = frappe.db.get_value(
 		"Workshop Booking", {"workshop": workshop, "attendee": frappe.session.user}, "status"
 	)
-	if status not in (booking.BOOKED, booking.ATTENDED):
+	if status not in (BOOKED, ATTENDED):
 		frappe.throw(_("You are not booked on this workshop."), frappe.PermissionError)
 	w = frappe.get_doc("Workshop", workshop)
 	w.check_permission("read")
 	frappe.response.filename = f"{w.name}.ics"
-	frappe.response.filecontent = workshop_mail.invite(w)
+	frappe.response.filecontent = mail.invite(w)
 	frappe.response.type = "download"

@@ -5,7 +5,7 @@ import re
 from helpers import make_committed_user
 from playwright.sync_api import expect
 
-from complaints_hc import roles
+from complaints_hc.security import roles
 
 
 def test_officer_sees_the_complaints_workspace(page, log_in, browser_url, output_dir):

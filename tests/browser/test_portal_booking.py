@@ -5,7 +5,8 @@ from frappe.utils import add_days, today
 from helpers import TEST_PASSWORD, commit, make_theme, make_user, make_workshop
 from playwright.sync_api import expect
 
-from complaints_hc import booking, roles
+from complaints_hc.security import roles
+from complaints_hc.workshops import booking
 
 
 def bookable(title, theme, capacity):

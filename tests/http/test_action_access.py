@@ -5,7 +5,7 @@ import json
 import pytest
 from helpers import commit, make_action, make_complaint, make_team, make_user, private_file
 
-from complaints_hc import roles
+from complaints_hc.security import roles
 
 RESOURCE = "/api/resource/Complaint Action"
 

@@ -9,7 +9,7 @@ import pytest
 from frappe.utils import add_days, today
 from helpers import SiteSession, commit, make_user, make_workshop, served_site
 
-from complaints_hc import roles
+from complaints_hc.security import roles
 
 PASSWORD = "Test-Complaints-2026"
 BOOK = "/api/method/complaints_hc.api.workshops.book"

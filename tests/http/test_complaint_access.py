@@ -16,7 +16,7 @@ from helpers import (
 	walk_to_quality_assurance,
 )
 
-from complaints_hc import roles
+from complaints_hc.security import roles
 
 RESOURCE = "/api/resource/Complaint"
 

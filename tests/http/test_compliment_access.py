@@ -3,7 +3,7 @@
 import pytest
 from helpers import commit, make_compliment, make_user
 
-from complaints_hc import roles
+from complaints_hc.security import roles
 
 PASSWORD = "Test-Complaints-2026"
 

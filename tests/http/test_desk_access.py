@@ -6,7 +6,7 @@ import frappe
 import pytest
 from helpers import make_committed_user
 
-from complaints_hc import roles
+from complaints_hc.security import roles
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,8 @@ import frappe
 import openpyxl
 from helpers import commit, make_complaint, make_team, make_user
 
-from complaints_hc import periods, roles
+from complaints_hc.learning import periods
+from complaints_hc.security import roles
 
 RUN = "/api/method/frappe.desk.query_report.run"
 
@@ -57,7 +58,7 @@ def test_the_timeliness_report_exports_to_excel(http, http_cast):
 
 
 def test_redrawing_the_bulletin_is_post_only_and_for_its_editors(http, http_cast):
-	from complaints_hc.periods import quarter
+	from complaints_hc.learning.periods import quarter
 
 	label = quarter(frappe.utils.getdate())
 	if not frappe.db.exists("Learning Bulletin", label):

@@ -4,7 +4,7 @@ import frappe
 import pytest
 from helpers import make_committed_user
 
-from complaints_hc import roles
+from complaints_hc.security import roles
 
 API = "/api/method/complaints_hc.api.working_days"
 SETTINGS = "/api/resource/Complaints Settings/Complaints Settings"

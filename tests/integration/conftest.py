@@ -11,7 +11,8 @@ from helpers import (
 	on,
 )
 
-from complaints_hc import booking, roles
+from complaints_hc.security import roles
+from complaints_hc.workshops import booking
 
 
 @pytest.fixture(autouse=True)

@@ -4,7 +4,7 @@ import frappe
 import pytest
 from helpers import apply_action, make_complaint
 
-from complaints_hc.allocation import ALLOCATION_RULE
+from complaints_hc.complaints.allocation import ALLOCATION_RULE
 
 
 @pytest.fixture(autouse=True)

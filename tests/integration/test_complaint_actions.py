@@ -15,8 +15,8 @@ from helpers import (
 	on,
 )
 
-from complaints_hc import roles
-from complaints_hc.timeliness import refresh_overdue_actions
+from complaints_hc.complaints.daily_jobs import refresh_overdue_actions
+from complaints_hc.security import roles
 
 D = datetime.date
 

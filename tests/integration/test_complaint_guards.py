@@ -13,8 +13,8 @@ from helpers import (
 	walk_to_quality_assurance,
 )
 
-from complaints_hc import roles
-from complaints_hc.workflow_guard import NoActiveWorkflowError
+from complaints_hc.security import roles
+from complaints_hc.security.workflow_guard import NoActiveWorkflowError
 
 
 @pytest.fixture

@@ -249,7 +249,7 @@ def test_an_extension_without_the_complainants_agreement_is_refused(cast):
 
 @pytest.mark.parametrize("involvement", ["subject", "social_worker", "team_manager", "team_member"])
 def test_a_qa_officer_involved_with_the_case_is_refused(cast, involvement):
-	from complaints_hc import roles
+	from complaints_hc.security import roles
 
 	involved = make_user("involved.qa", roles.QA_OFFICER)
 	values = {

@@ -5,9 +5,9 @@ import pytest
 from freezegun import freeze_time
 from helpers import as_user, make_compliment, make_user
 
-from complaints_hc import roles
 from complaints_hc.api.compliments import share_with_staff
-from complaints_hc.compliments import compliments_about
+from complaints_hc.learning.compliments import compliments_about
+from complaints_hc.security import roles
 
 
 @pytest.fixture

@@ -7,7 +7,8 @@ import frappe
 from frappe.desk.doctype.number_card.number_card import get_result
 from helpers import as_user, make_complaint, make_compliment, make_user, make_workshop, on
 
-from complaints_hc import booking, roles
+from complaints_hc.security import roles
+from complaints_hc.workshops import booking
 
 CARDS = (
 	"Open Complaints",
@@ -73,7 +74,7 @@ def test_the_lists_the_cards_open_match_their_figures(cast):
 def test_overdue_actions_and_compliments_this_quarter(cast):
 	from helpers import make_action
 
-	from complaints_hc import timeliness
+	from complaints_hc.complaints import daily_jobs as timeliness
 
 	with on("2026-06-15"):
 		overdue_before, compliments_before = figures(

@@ -2,8 +2,8 @@
 
 import frappe
 
-from complaints_hc import roles
-from complaints_hc.install import is_setup_complete
+from complaints_hc.security import roles
+from complaints_hc.setup.install import is_setup_complete
 
 
 def test_app_is_installed():

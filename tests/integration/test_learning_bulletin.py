@@ -7,8 +7,8 @@ import openpyxl
 import pytest
 from helpers import as_user, make_user, on
 
-from complaints_hc import roles
 from complaints_hc.api import bulletin as bulletin_api
+from complaints_hc.security import roles
 
 
 def draft(user, quarter_label="2026-27 Q1"):

@@ -13,12 +13,13 @@ from helpers import (
 	on,
 )
 
-from complaints_hc import roles, timeliness
+from complaints_hc.complaints import daily_jobs as timeliness
 from complaints_hc.complaints_hc.report.annual_complaints_report import annual_complaints_report
 from complaints_hc.complaints_hc.report.complaints_timeliness import complaints_timeliness
 from complaints_hc.complaints_hc.report.compliments_received import compliments_received
 from complaints_hc.complaints_hc.report.outstanding_actions import outstanding_actions
 from complaints_hc.complaints_hc.report.quarterly_learning_themes import quarterly_learning_themes
+from complaints_hc.security import roles
 
 Q1 = {"quarter": "2026-27 Q1"}
 

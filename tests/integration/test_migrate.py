@@ -1,7 +1,7 @@
 """`bench migrate` run twice changes nothing the second time (schema, app records, fixtures)."""
 
 import frappe
-from helpers import bench
+from helpers import bench, commit
 
 
 def fingerprint() -> dict:
@@ -42,3 +42,40 @@ def test_a_second_migrate_changes_nothing():
 	after_second = fingerprint()
 	assert after_first["doctypes"], "the app's DocTypes are missing"
 	assert after_first == after_second
+
+
+OLD_CARD_METHODS = {
+	"Complaints Due in 5 Working Days": "complaints_hc.dashboard.complaints_due_soon",
+	"Upcoming Workshops with Free Seats": "complaints_hc.dashboard.upcoming_workshops_with_free_seats",
+}
+OLD_JOB = "complaints_hc.timeliness.refresh_complaint_timeliness"
+PATCH = "complaints_hc.patches.v0_2.point_stored_paths_at_domain_packages"
+
+
+def test_a_site_set_up_with_the_flat_module_paths_migrates_to_the_domain_packages():
+	"""A site from before the move stored dotted paths to the flat modules: after a migrate each resolves."""
+	for card, old_method in OLD_CARD_METHODS.items():
+		frappe.db.set_value("Number Card", card, "method", old_method, update_modified=False)
+	job = frappe.get_doc(
+		{"doctype": "Scheduled Job Type", "method": OLD_JOB, "frequency": "Daily", "stopped": 0}
+	).insert(ignore_permissions=True)
+	frappe.db.delete("Patch Log", {"patch": PATCH})  # a site from before the move has not run it
+	commit()
+
+	migrate()
+	frappe.db.rollback()
+
+	for card in OLD_CARD_METHODS:
+		method = frappe.db.get_value("Number Card", card, "method")
+		assert method.startswith("complaints_hc.learning.dashboard.")
+		assert callable(frappe.get_attr(method))
+	app_jobs = frappe.get_all("Scheduled Job Type", {"method": ["like", "complaints_hc.%"]}, pluck="method")
+	assert OLD_JOB not in app_jobs and not frappe.db.exists("Scheduled Job Type", job.name)
+	for method in app_jobs:
+		assert callable(frappe.get_attr(method)), method
+	assert set(app_jobs) >= {
+		"complaints_hc.complaints.daily_jobs.refresh_complaint_timeliness",
+		"complaints_hc.complaints.daily_jobs.refresh_overdue_actions",
+		"complaints_hc.workshops.mail.send_reminders",
+	}
+	assert frappe.db.exists("Patch Log", {"patch": PATCH})

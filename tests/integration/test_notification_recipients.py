@@ -5,7 +5,7 @@ import frappe
 import pytest
 from helpers import make_complaint, make_user
 
-from complaints_hc import roles
+from complaints_hc.security import roles
 
 
 @pytest.fixture

@@ -3,7 +3,7 @@
 import frappe
 from helpers import as_user
 
-from complaints_hc import intake
+from complaints_hc.complaints import intake
 
 
 def test_the_complaint_is_kept_when_no_acknowledgement_can_be_sent(site):

@@ -8,7 +8,7 @@ import frappe
 import pytest
 from helpers import make_user
 
-from complaints_hc import roles
+from complaints_hc.security import roles
 
 RIGHTS = ("read", "write", "create", "delete", "share")
 
@@ -29,7 +29,7 @@ EXPECTED = {
 	(roles.QA_OFFICER, "Complaint"): {"read", "write"},
 	(roles.QA_OFFICER, "Learning Theme"): {"read"},
 	(roles.QA_APPROVER, "Compliment"): {"read"},
-	# the complaints team shares a complaint with a colleague who may see it (complaints_hc.access)
+	# the complaints team shares a complaint with a colleague who may see it (complaints_hc.security.route_closures)
 	(roles.COMPLAINTS_OFFICER, "Complaint"): {"read", "write", "create", "share"},
 	(roles.COMPLAINTS_MANAGER, "Complaint"): {"read", "write", "create", "delete", "share"},
 	(roles.COMPLAINTS_MANAGER, "Learning Theme"): {"read", "write", "create", "delete"},

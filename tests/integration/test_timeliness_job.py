@@ -6,7 +6,7 @@ import frappe
 from freezegun import freeze_time
 from helpers import apply_action, edit, make_complaint
 
-from complaints_hc.timeliness import refresh_complaint_timeliness
+from complaints_hc.complaints.daily_jobs import refresh_complaint_timeliness
 
 D = datetime.date
 RECEIVED = "2026-06-01"  # a Monday: 10 working days later is Monday 15 June

@@ -7,8 +7,8 @@ import uuid
 import pymysql
 from helpers import bench, require_env
 
-from complaints_hc import roles
-from complaints_hc.install import default_records
+from complaints_hc.security import roles
+from complaints_hc.setup.install import default_records
 
 
 def site_database(site_name: str):

@@ -7,7 +7,8 @@ import frappe
 import pytest
 from helpers import as_user, bench, commit, make_user
 
-from complaints_hc import roles, working_days
+from complaints_hc.security import roles
+from complaints_hc.working_days import site as working_days
 
 CHRISTMAS_EVE_2026 = "2026-12-24"
 
@@ -40,7 +41,12 @@ def test_extra_days_change_the_next_computation_in_this_process():
 def computed_in_a_new_process() -> str:
 	args = json.dumps([CHRISTMAS_EVE_2026, 1])
 	output = bench(
-		"--site", frappe.local.site, "execute", "complaints_hc.working_days.add_working_days", "--args", args
+		"--site",
+		frappe.local.site,
+		"execute",
+		"complaints_hc.working_days.site.add_working_days",
+		"--args",
+		args,
 	)
 	return output.strip().strip('"')
 

@@ -4,7 +4,8 @@ import frappe
 import pytest
 from helpers import as_user, make_user, make_workshop, on
 
-from complaints_hc import booking, roles
+from complaints_hc.security import roles
+from complaints_hc.workshops import booking
 
 
 @pytest.fixture

@@ -6,9 +6,10 @@ import frappe
 from frappe.utils import getdate
 from helpers import as_user, make_theme, make_user, make_workshop, on
 
-from complaints_hc import booking, roles
 from complaints_hc.complaints_hc.report.workshop_bookings.workshop_bookings import execute
 from complaints_hc.complaints_hc.report.workshop_feedback.workshop_feedback import execute as execute_feedback
+from complaints_hc.security import roles
+from complaints_hc.workshops import booking
 
 
 def test_the_report_counts_every_booking(cast):

@@ -7,7 +7,9 @@ import frappe
 import pytest
 from helpers import as_user, make_user, make_workshop, on
 
-from complaints_hc import booking, roles, workshop_mail
+from complaints_hc.security import roles
+from complaints_hc.workshops import booking
+from complaints_hc.workshops import mail as workshop_mail
 
 
 @pytest.fixture

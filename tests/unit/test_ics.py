@@ -2,7 +2,7 @@
 
 import datetime
 
-from complaints_hc.ics import escape, fold, workshop_invite
+from complaints_hc.workshops.invites import escape, fold, workshop_invite
 
 START = datetime.datetime(2026, 7, 15, 10, 0)
 END = datetime.datetime(2026, 7, 15, 12, 0)

@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 
-from complaints_hc import periods
+from complaints_hc.learning import periods
 
 D = datetime.date
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from complaints_hc.compliments import plain_words
+from complaints_hc.learning.compliments import plain_words
 
 
 @pytest.mark.parametrize(

@@ -3,9 +3,9 @@
 import json
 import pathlib
 
-from complaints_hc import roles
+from complaints_hc.security import roles
 
-FIXTURE = pathlib.Path(roles.__file__).parent / "fixtures" / "role.json"
+FIXTURE = pathlib.Path(roles.__file__).parent.parent / "fixtures" / "role.json"
 
 
 def load_fixture():

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from complaints_hc.timescales import (
+from complaints_hc.working_days.engine import (
 	FIRST_SUPPORTED,
 	LAST_SUPPORTED,
 	WorkingCalendar,

@@ -2,7 +2,7 @@
 
 from frappe import _
 
-from complaints_hc.intake import CONTACT_METHODS, relationships
+from complaints_hc.complaints.intake import CONTACT_METHODS, relationships
 
 no_cache = 1
 

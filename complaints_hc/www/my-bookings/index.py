@@ -3,7 +3,7 @@
 import frappe
 from frappe import _
 
-from complaints_hc.workshop_portal import my_bookings
+from complaints_hc.workshops.portal import my_bookings
 
 no_cache = 1
 

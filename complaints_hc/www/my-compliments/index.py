@@ -3,7 +3,7 @@
 import frappe
 from frappe import _
 
-from complaints_hc.compliments import compliments_about
+from complaints_hc.learning.compliments import compliments_about
 
 no_cache = 1
 

@@ -3,7 +3,7 @@
 import frappe
 from frappe import _
 
-from complaints_hc.workshop_portal import upcoming_workshops
+from complaints_hc.workshops.portal import upcoming_workshops
 
 no_cache = 1
 

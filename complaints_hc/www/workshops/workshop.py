@@ -3,7 +3,7 @@
 import frappe
 from frappe import _
 
-from complaints_hc.workshop_portal import workshop_for
+from complaints_hc.workshops.portal import workshop_for
 
 no_cache = 1
 

@@ -7,7 +7,8 @@ import frappe
 from frappe import _
 from frappe.utils import add_months, get_first_day, getdate, today
 
-from complaints_hc import reporting
+from complaints_hc.complaints import names
+from complaints_hc.complaints_hc.report import utils as reporting
 
 MONTHS = 12
 
@@ -29,6 +30,6 @@ def get(chart_name=None, chart=None, no_cache=None, filters=None, from_date=None
 		"labels": [f"{month:%b %Y}" for month in months],
 		"datasets": [
 			{"name": _(stage), "values": [counts.get((stage, f"{month:%Y-%m}"), 0) for month in months]}
-			for stage in reporting.STAGES
+			for stage in names.STAGES
 		],
 	}

@@ -4,34 +4,30 @@
 import frappe
 from frappe import _
 from frappe.model.document import Document
-from frappe.model.workflow import validate_workflow
 from frappe.utils import getdate, today
 
-from complaints_hc import access, roles, stage_one, workflow_guard
-from complaints_hc.permissions import may_see_complaint
-from complaints_hc.working_days import due_soon_within, site_calendar
-
-# The fixed lifecycle every workflow state maps to (see workflow_guard).
-RECEIVED, ALLOCATED, IN_PROGRESS = "Received", "Allocated", "In Progress"
-QUALITY_ASSURANCE, APPROVED, RESPONDED = "Quality Assurance", "Approved", "Responded"
-CLOSED, WITHDRAWN, ESCALATED = "Closed", "Withdrawn", "Escalated"
-LIFECYCLE = (
-	RECEIVED,
+from complaints_hc.complaints import clocks
+from complaints_hc.complaints.names import (
 	ALLOCATED,
-	IN_PROGRESS,
-	QUALITY_ASSURANCE,
+	ANSWERED,
 	APPROVED,
-	RESPONDED,
+	BEFORE_INVESTIGATION,
+	CHILD,
 	CLOSED,
+	IN_PROGRESS,
+	LIFECYCLE,
+	NOT_YET_INVESTIGATING,
+	OPEN,
+	QUALITY_ASSURANCE,
+	RESPONDED,
 	WITHDRAWN,
-	ESCALATED,
 )
-OPEN = (RECEIVED, ALLOCATED, IN_PROGRESS, QUALITY_ASSURANCE, APPROVED)
-BEFORE_INVESTIGATION = (RECEIVED, ALLOCATED)
-NOT_YET_INVESTIGATING = (RECEIVED, ALLOCATED, WITHDRAWN)
+from complaints_hc.security import roles, route_closures, workflow_guard
+from complaints_hc.security.visibility import may_see_complaint
+from complaints_hc.working_days.site import due_soon_within, site_calendar
+
 APPROVER_ROLES = {roles.QA_SERVICE_MANAGER, roles.QA_APPROVER}
 REMEDY_APPROVER_ROLES = {roles.COMPLAINTS_MANAGER, roles.QA_SERVICE_MANAGER, roles.QA_APPROVER}
-CHILD = "Child or young person"
 
 # Dates of things that happened: on or after receipt, and never in the future.
 EVENT_DATES = (
@@ -173,13 +169,7 @@ class Complaint(Document):
 			self.complaints_officer = frappe.session.user
 
 	def validate(self):
-		workflow = workflow_guard.active_workflow(self.doctype)
-		validate_workflow(self)  # Frappe's transition check first: skipping a state is refused as such
-		state, stored_state = workflow_guard.states(self, workflow)
-		workflow_guard.ensure_edit_allowed(self, workflow, stored_state)
-		self.previous_status = self.get_doc_before_save().status if stored_state else None
-		workflow_guard.apply_lifecycle_status(self, workflow, state, "status", LIFECYCLE)
-
+		self.previous_status = workflow_guard.guard_transition(self, "status", LIFECYCLE)
 		self.validate_actor_is_not_a_subject()
 		self.validate_dates()
 		self.validate_qa_officer()
@@ -193,10 +183,10 @@ class Complaint(Document):
 		self.validate_status_requirements()
 
 	def before_save(self):
+		self.stamp_server_facts()
 		self.set_derived_flags()
-		self.overall_outcome = stage_one.overall_outcome(p.outcome for p in self.points)
+		self.overall_outcome = clocks.overall_outcome(p.outcome for p in self.points)
 		self.set_clocks()
-		self.stamp_status_change()
 
 	def on_trash(self):
 		if frappe.db.exists("Complaint Action", {"complaint": self.name}):
@@ -209,13 +199,13 @@ class Complaint(Document):
 
 	def on_update(self):
 		# Someone named as a subject loses any share or assignment they had before.
-		access.remove_access_of(self.doctype, self.name, (row.user for row in self.subjects))
+		route_closures.remove_access_of(self.doctype, self.name, (row.user for row in self.subjects))
 
 	# -- checks ---------------------------------------------------------------------------------
 
 	def validate_actor_is_not_a_subject(self):
 		if self.is_new() and self.flags.from_public_intake:
-			return  # logged by the public form for someone outside the council (complaints_hc.intake)
+			return  # logged by the public form for someone outside the council (complaints_hc.complaints.intake)
 		user = frappe.session.user
 		subjects = {row.user for row in self.subjects}
 		if user in subjects or not may_see_complaint(self, user):
@@ -249,9 +239,6 @@ class Complaint(Document):
 				).format(frappe.bold(self.qa_officer), involved[self.qa_officer]),
 				title=_("QA Officer must be independent"),
 			)
-		if self.changed("qa_officer"):
-			self.allocated_on = today()
-			self.allocated_by = frappe.session.user
 
 	def people_involved_in_the_case(self) -> dict[str, str]:
 		involved = {row.user: _("named in the complaint") for row in self.subjects}
@@ -270,10 +257,10 @@ class Complaint(Document):
 		return involved
 
 	def validate_timescale(self):
-		if self.agreed_timescale_days and not stage_one.valid_timescale(self.agreed_timescale_days):
+		if self.agreed_timescale_days and not clocks.valid_timescale(self.agreed_timescale_days):
 			frappe.throw(
 				_("The agreed timescale must be {0} to {1} working days.").format(
-					stage_one.SHORTEST_TIMESCALE, stage_one.LONGEST_TIMESCALE
+					clocks.SHORTEST_TIMESCALE, clocks.LONGEST_TIMESCALE
 				),
 				title=_("Timescale"),
 			)
@@ -314,8 +301,6 @@ class Complaint(Document):
 		for row in self.extensions:
 			self.validate_extension(row, due)
 			due = getdate(row.new_due_date)
-			if not row.recorded_by:
-				row.recorded_by = frappe.session.user
 
 	def validate_extension(self, row, due_before):
 		label = _("Extension {0}").format(row.idx)
@@ -369,7 +354,7 @@ class Complaint(Document):
 			)
 
 	def validate_late_complaint(self):
-		if not stage_one.is_late(
+		if not clocks.is_late(
 			getdate(self.events_date) if self.events_date else None, getdate(self.received_on)
 		):
 			return
@@ -425,8 +410,7 @@ class Complaint(Document):
 
 	def check_ready_to_investigate(self):
 		if self.previous_status == QUALITY_ASSURANCE:
-			self.qa_returns = (self.qa_returns or 0) + 1  # returned for changes
-			return
+			return  # returned for changes: the investigation goes on
 		self.require(
 			"complainant_contacted_on",
 			"initial_meeting_on",
@@ -448,8 +432,6 @@ class Complaint(Document):
 					", ".join(undecided)
 				)
 			)
-		self.drafted_by = self.drafted_by or frappe.session.user
-		self.draft_submitted_on = today()
 
 	def check_approver(self):
 		user = frappe.session.user
@@ -464,8 +446,6 @@ class Complaint(Document):
 				frappe.PermissionError,
 				title=_("Segregation of duties"),
 			)
-		self.qa_approved_by = user
-		self.qa_approved_on = today()
 
 	def check_ready_to_respond(self):
 		if self.previous_status in BEFORE_INVESTIGATION:
@@ -500,7 +480,29 @@ class Complaint(Document):
 	def check_ready_to_withdraw(self):
 		if not (self.withdrawal_reason or "").strip():
 			frappe.throw(_("Record why the complaint was withdrawn."), title=_("Withdrawal"))
-		self.withdrawn_on = self.withdrawn_on or today()
+
+	# -- what the server records --------------------------------------------------------------
+
+	def stamp_server_facts(self):
+		"""Who did what and when, as the server saw it: the one place these fields are set."""
+		user, now = frappe.session.user, today()
+		if self.qa_officer and self.changed("qa_officer"):
+			self.allocated_on, self.allocated_by = now, user
+		for row in self.extensions:
+			row.recorded_by = row.recorded_by or user
+		if self.status == self.previous_status:
+			return
+		if self.status == IN_PROGRESS and self.previous_status == QUALITY_ASSURANCE:
+			self.qa_returns = (self.qa_returns or 0) + 1  # returned for changes
+		elif self.status == QUALITY_ASSURANCE:
+			self.drafted_by = self.drafted_by or user
+			self.draft_submitted_on = now
+		elif self.status == APPROVED:
+			self.qa_approved_by, self.qa_approved_on = user, now
+		elif self.status == WITHDRAWN:
+			self.withdrawn_on = self.withdrawn_on or now
+		elif self.status == CLOSED:
+			self.closed_on = now
 
 	# -- derived values ------------------------------------------------------------------------
 
@@ -509,26 +511,24 @@ class Complaint(Document):
 		if self.child_complainant:
 			self.age_appropriate_letters = 1
 		self.late_complaint = int(
-			stage_one.is_late(
-				getdate(self.events_date) if self.events_date else None, getdate(self.received_on)
-			)
+			clocks.is_late(getdate(self.events_date) if self.events_date else None, getdate(self.received_on))
 		)
 
 	def due_without_extensions(self):
 		return self.compute_clocks(with_extensions=False).due_date
 
 	def responded_date(self):
-		if self.status not in (RESPONDED, CLOSED, ESCALATED):
+		if self.status not in ANSWERED:
 			return None
 		if self.early_resolution and not self.outcome_letter_sent_on:
 			return getdate(self.initial_meeting_on)
 		return getdate(self.outcome_letter_sent_on)
 
-	def compute_clocks(self, with_extensions: bool = True) -> stage_one.Stage1Clocks:
+	def compute_clocks(self, with_extensions: bool = True) -> clocks.Stage1Clocks:
 		extended_to = (
 			getdate(self.extensions[-1].new_due_date) if with_extensions and self.extensions else None
 		)
-		return stage_one.stage1_clocks(
+		return clocks.stage1_clocks(
 			site_calendar(),
 			received_on=getdate(self.received_on),
 			restarted_on=getdate(self.clock_restarted_on) if self.clock_restarted_on else None,
@@ -551,7 +551,7 @@ class Complaint(Document):
 				"timescale_met": clocks.timescale_met or "",
 			}
 		)
-		self.rag_status = stage_one.timeliness(
+		self.rag_status = clocks.timeliness(
 			site_calendar(),
 			clocks.due_date,
 			clocks.responded_on,
@@ -559,7 +559,3 @@ class Complaint(Document):
 			due_soon_within=due_soon_within(),
 			is_open=self.status in OPEN,
 		)
-
-	def stamp_status_change(self):
-		if self.status == CLOSED and self.previous_status != CLOSED:
-			self.closed_on = today()

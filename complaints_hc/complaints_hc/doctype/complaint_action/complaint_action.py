@@ -4,16 +4,18 @@
 import frappe
 from frappe import _
 from frappe.model.document import Document
-from frappe.model.workflow import validate_workflow
 from frappe.utils import getdate, today
 
-from complaints_hc import roles, workflow_guard
-from complaints_hc.permissions import ACTION_ROLES, may_see_action
-from complaints_hc.working_days import site_calendar
+from complaints_hc.complaints.names import (
+	ACTION_COMPLETED,
+	ACTION_LIFECYCLE,
+	ACTION_STILL_OPEN,
+	ACTION_VERIFIED,
+)
+from complaints_hc.security import roles, workflow_guard
+from complaints_hc.security.visibility import ACTION_ROLES, may_see_action
+from complaints_hc.working_days.site import site_calendar
 
-OPEN, IN_PROGRESS, COMPLETED, VERIFIED = "Open", "In Progress", "Completed", "Verified"
-LIFECYCLE = (OPEN, IN_PROGRESS, COMPLETED, VERIFIED)
-STILL_OPEN = (OPEN, IN_PROGRESS)
 VERIFIER_ROLES = {roles.QA_OFFICER, roles.QA_SERVICE_MANAGER, roles.QA_APPROVER}
 
 
@@ -53,25 +55,24 @@ class ComplaintAction(Document):
 	def before_validate(self):
 		workflow_guard.restore_server_owned_fields(self)
 		if self.is_new():
-			self.raised_on = today()
+			self.raised_on = today()  # the due date may count from it, so it is known before validate
 
 	def validate(self):
-		workflow = workflow_guard.active_workflow(self.doctype)
-		validate_workflow(self)
-		state, stored_state = workflow_guard.states(self, workflow)
-		workflow_guard.ensure_edit_allowed(self, workflow, stored_state)
-		previous_status = self.get_doc_before_save().status if stored_state else None
-		workflow_guard.apply_lifecycle_status(self, workflow, state, "status", LIFECYCLE)
-
+		self.previous_status = workflow_guard.guard_transition(self, "status", ACTION_LIFECYCLE)
 		self.validate_actor()
 		self.validate_point()
 		self.validate_responsible()
 		self.set_due_date()
-		if self.status != previous_status:
-			if self.status == COMPLETED:
+		self.validate_due_date()
+		if self.status != self.previous_status:
+			if self.status == ACTION_COMPLETED:
 				self.check_completion()
-			elif self.status == VERIFIED:
+			elif self.status == ACTION_VERIFIED:
 				self.check_verification()
+
+	def before_save(self):
+		self.set_point()
+		self.stamp_server_facts()
 
 	def on_update(self):
 		self.update_open_actions_on_complaint()
@@ -87,13 +88,15 @@ class ComplaintAction(Document):
 		return frappe.get_cached_doc("Complaint", self.complaint)
 
 	def validate_point(self):
+		if self.point_number and not 1 <= self.point_number <= len(self.complaint_doc().points):
+			frappe.throw(_("Complaint {0} has no point {1}.").format(self.complaint, self.point_number))
+
+	def set_point(self):
+		"""The point the action comes from, as it reads on the complaint."""
 		if not self.point_number:
 			self.complaint_point = self.point_summary = None
 			return
-		points = self.complaint_doc().points
-		if not 1 <= self.point_number <= len(points):
-			frappe.throw(_("Complaint {0} has no point {1}.").format(self.complaint, self.point_number))
-		point = points[self.point_number - 1]
+		point = self.complaint_doc().points[self.point_number - 1]
 		self.complaint_point, self.point_summary = point.name, point.description
 
 	def validate_responsible(self):
@@ -114,11 +117,14 @@ class ComplaintAction(Document):
 			)
 
 	def set_due_date(self):
-		if self.due_in_working_days:
-			if self.due_in_working_days < 0:
-				frappe.throw(_("The number of working days cannot be negative."))
+		"""Working days from the outcome, when the completion date was given that way."""
+		if self.due_in_working_days and self.due_in_working_days > 0:
 			outcome = self.complaint_doc().responded_on or self.raised_on
 			self.due_date = site_calendar().add_working_days(getdate(outcome), self.due_in_working_days)
+
+	def validate_due_date(self):
+		if self.due_in_working_days and self.due_in_working_days < 0:
+			frappe.throw(_("The number of working days cannot be negative."))
 		if not self.due_date:
 			frappe.throw(_("Agree a completion date: a date, or a number of working days from the outcome."))
 		if getdate(self.due_date) < getdate(self.raised_on):
@@ -138,7 +144,6 @@ class ComplaintAction(Document):
 				_("Record the evidence that the action was done (or attach it) before completing it."),
 				title=_("Evidence needed"),
 			)
-		self.completed_on, self.completed_by = today(), frappe.session.user
 
 	def check_verification(self):
 		user = frappe.session.user
@@ -150,13 +155,21 @@ class ComplaintAction(Document):
 				frappe.PermissionError,
 				title=_("Segregation of duties"),
 			)
-		self.verified_on, self.verified_by = today(), user
+
+	def stamp_server_facts(self):
+		"""Who completed and who verified the action, and when: the one place these are set."""
+		if self.status == self.previous_status:
+			return
+		if self.status == ACTION_COMPLETED:
+			self.completed_on, self.completed_by = today(), frappe.session.user
+		elif self.status == ACTION_VERIFIED:
+			self.verified_on, self.verified_by = today(), frappe.session.user
 
 	def update_open_actions_on_complaint(self, leaving: bool = False):
 		open_count = frappe.db.count(
 			"Complaint Action",
-			{"complaint": self.complaint, "status": ["in", STILL_OPEN], "name": ["!=", self.name]},
+			{"complaint": self.complaint, "status": ["in", ACTION_STILL_OPEN], "name": ["!=", self.name]},
 		)
-		if not leaving and self.status in STILL_OPEN:
+		if not leaving and self.status in ACTION_STILL_OPEN:
 			open_count += 1
 		frappe.db.set_value("Complaint", self.complaint, "open_actions", open_count, update_modified=False)

@@ -5,8 +5,8 @@ import frappe
 from frappe import _
 from frappe.model.document import Document
 
-from complaints_hc.timescales import FIRST_SUPPORTED, LAST_SUPPORTED
-from complaints_hc.working_days import build_calendar, calendar_settings
+from complaints_hc.working_days.engine import FIRST_SUPPORTED, LAST_SUPPORTED
+from complaints_hc.working_days.site import build_calendar, calendar_settings
 
 
 class ComplaintsSettings(Document):

@@ -3,13 +3,14 @@
 
 import frappe
 from frappe import _
+from frappe.email.doctype.email_template.email_template import get_email_template
 from frappe.model.document import Document
 from frappe.utils import getdate, today
 
-from complaints_hc import periods, workflow_guard
-from complaints_hc.compliments import plain_words
-
-SHARED_TEMPLATE = "Compliment shared with staff"
+from complaints_hc import email_templates
+from complaints_hc.learning import periods
+from complaints_hc.learning.compliments import plain_words
+from complaints_hc.security import workflow_guard
 
 
 class Compliment(Document):
@@ -73,14 +74,13 @@ class Compliment(Document):
 		"""Tell each staff member named, by email and in the app, and record when it was shared."""
 		if not self.staff:
 			frappe.throw(_("No staff member is named on this compliment."))
-		template = frappe.get_doc("Email Template", SHARED_TEMPLATE)  # the team edits its words in the desk
 		context = {
 			"doc": self,
 			"words": plain_words(self.words),
 			"my_compliments_url": frappe.utils.get_url("/my-compliments"),
 		}
-		subject = frappe.render_template(template.subject, context)
-		message = frappe.render_template(template.response_html or template.response, context)
+		email = get_email_template(email_templates.COMPLIMENT_SHARED, context)  # the team's words
+		subject, message = email["subject"], email["message"]
 		users = [row.user for row in self.staff]
 		frappe.sendmail(recipients=users, subject=subject, message=message,
 			reference_doctype=self.doctype, reference_name=self.name)  # fmt: skip

@@ -6,7 +6,8 @@ from frappe import _
 from frappe.model.document import Document
 from frappe.utils import today
 
-from complaints_hc import bulletin, reporting
+from complaints_hc.complaints_hc.report import utils as reporting
+from complaints_hc.learning import bulletin
 
 DRAFTED = ("introduction", "good_practice", "learning", "compliments_received")
 

@@ -6,7 +6,9 @@ from frappe import _
 from frappe.model.document import Document
 from frappe.utils import get_time, getdate
 
-from complaints_hc import booking, workflow_guard, workshop_mail
+from complaints_hc.security import workflow_guard
+from complaints_hc.workshops import booking, mail
+from complaints_hc.workshops.names import SCHEDULED, WORKSHOP_CANCELLED
 
 
 class Workshop(Document):
@@ -53,7 +55,7 @@ class Workshop(Document):
 
 	def validate(self):
 		before = self.get_doc_before_save()
-		if before and before.status == "Cancelled" and self.status != "Cancelled":
+		if before and before.status == WORKSHOP_CANCELLED and self.status != WORKSHOP_CANCELLED:
 			frappe.throw(
 				_("A cancelled workshop stays cancelled: schedule a new one instead."), title=_("Cancelled")
 			)
@@ -80,14 +82,14 @@ class Workshop(Document):
 			self.invite_sequence = (before.invite_sequence or 0) + 1
 
 	def changes_calendars(self, before) -> bool:
-		if self.status == "Cancelled":
-			return before.status != "Cancelled"
-		return self.status == "Scheduled" and calendar_entry(self) != calendar_entry(before)
+		if self.status == WORKSHOP_CANCELLED:
+			return before.status != WORKSHOP_CANCELLED
+		return self.status == SCHEDULED and calendar_entry(self) != calendar_entry(before)
 
 	def on_update(self):
 		if not self.flags.tell_attendees:
 			return
-		if self.status == "Scheduled":  # moved: the reminder is due again before the new date
+		if self.status == SCHEDULED:  # moved: the reminder is due again before the new date
 			frappe.db.set_value(
 				"Workshop Booking",
 				{"workshop": self.name, "reminder_sent_at": ["is", "set"]},
@@ -95,7 +97,7 @@ class Workshop(Document):
 				None,
 				update_modified=False,
 			)
-		workshop_mail.workshop_changed(self, self.get_doc_before_save())
+		mail.workshop_changed(self, self.get_doc_before_save())
 
 
 def calendar_entry(workshop) -> tuple:

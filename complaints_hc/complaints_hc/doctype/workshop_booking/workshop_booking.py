@@ -6,10 +6,8 @@ from frappe import _
 from frappe.model.document import Document
 from frappe.utils import getdate, today
 
-from complaints_hc import booking, workflow_guard
-
-# What a facilitator may do to a booking in the desk: take the register.
-REGISTER = {booking.BOOKED, booking.ATTENDED, booking.NO_SHOW}
+from complaints_hc.security import workflow_guard
+from complaints_hc.workshops.names import REGISTER
 
 
 class WorkshopBooking(Document):
@@ -47,7 +45,7 @@ class WorkshopBooking(Document):
 			self.validate_register(before.status)
 
 	def validate_register(self, previous: str):
-		if {previous, self.status} - REGISTER:
+		if {previous, self.status} - set(REGISTER):
 			frappe.throw(
 				_(
 					"In the desk a booking can only be marked attended or no-show; cancel through the booking service."

@@ -8,12 +8,8 @@ identifies a complainant or a child."""
 import frappe
 from frappe import _
 
-from complaints_hc import reporting, stage_one
-from complaints_hc.complaints_hc.doctype.complaint_action.complaint_action import (
-	COMPLETED,
-	STILL_OPEN,
-	VERIFIED,
-)
+from complaints_hc.complaints import names
+from complaints_hc.complaints_hc.report import utils as reporting
 from complaints_hc.complaints_hc.report.complaints_timeliness.complaints_timeliness import stage_rows
 from complaints_hc.complaints_hc.report.quarterly_learning_themes.quarterly_learning_themes import theme_rows
 
@@ -53,14 +49,14 @@ def columns() -> list[dict]:
 				"precision": 1,
 				"width": 100,
 			}
-			for stage in reporting.STAGES
+			for stage in names.STAGES
 		],
 		{"fieldname": "total", "label": _("Total"), "fieldtype": "Int", "width": 100},
 	]
 
 
 def row(section: str, measure: str, per_stage: dict | None = None, total=None) -> dict:
-	values = {frappe.scrub(stage): (per_stage or {}).get(stage) for stage in reporting.STAGES}
+	values = {frappe.scrub(stage): (per_stage or {}).get(stage) for stage in names.STAGES}
 	if total is None and per_stage is not None:
 		total = sum(v or 0 for v in per_stage.values())
 	return {"section": _(section), "measure": _(measure), **values, "total": total}
@@ -70,12 +66,12 @@ def complaint_rows(filters, year) -> list[dict]:
 	stages = {r["stage"]: r for r in stage_rows(filters, year)}
 	rows = []
 	for key, measure in STAGE_MEASURES:
-		per_stage = {stage: stages[stage][key] for stage in reporting.STAGES}
+		per_stage = {stage: stages[stage][key] for stage in names.STAGES}
 		total = None
 		if key == "within_percent":  # whole per cent, as the annual report gives them
 			per_stage = {stage: whole(value) for stage, value in per_stage.items()}
-			within = sum(stages[s]["within_time_limit"] for s in reporting.STAGES)
-			total = whole(reporting.percent(within, sum(stages[s]["responded"] for s in reporting.STAGES)))
+			within = sum(stages[s]["within_time_limit"] for s in names.STAGES)
+			total = whole(reporting.percent(within, sum(stages[s]["responded"] for s in names.STAGES)))
 		rows.append(row("Complaints", measure, per_stage, total))
 	return rows
 
@@ -90,8 +86,8 @@ def outcome_rows(filters, year) -> list[dict]:
 		counts.setdefault(r.outcome or "Open", {})[r.stage] = r.count
 	return [
 		row("Outcomes of points", outcome, counts.get(outcome, {}))
-		for outcome in (*reporting.OUTCOMES, "Open")
-		if outcome in counts or outcome in stage_one.DECIDED_OUTCOMES
+		for outcome in (*names.OUTCOMES, "Open")
+		if outcome in counts or outcome in names.DECIDED_OUTCOMES
 	]
 
 
@@ -107,13 +103,13 @@ def team_of(filters) -> dict:
 
 def action_rows(filters, year) -> list[dict]:
 	in_year = year.between()
-	still_open = {"raised_on": in_year, "status": ["in", STILL_OPEN]}
+	still_open = {"raised_on": in_year, "status": ["in", names.ACTION_STILL_OPEN]}
 	return [
 		row("Actions", measure, total=reporting.count("Complaint Action", {**conditions, **team_of(filters)}))
 		for measure, conditions in (
 			("Actions agreed", {"raised_on": in_year}),
-			("Completed", {"completed_on": in_year, "status": ["in", (COMPLETED, VERIFIED)]}),
-			("Verified by the QA team", {"verified_on": in_year, "status": VERIFIED}),
+			("Completed", {"completed_on": in_year, "status": ["in", names.ACTION_DONE]}),
+			("Verified by the QA team", {"verified_on": in_year, "status": names.ACTION_VERIFIED}),
 			("Still open", still_open),
 			("Overdue now", {**still_open, "is_overdue": 1}),
 		)
@@ -134,15 +130,15 @@ def chart(rows: list[dict]) -> dict:
 	within = next(r for r in rows if r["measure"] == _("Responses within the time limit (%)"))
 	return {
 		"data": {
-			"labels": [_(stage) for stage in reporting.STAGES],
+			"labels": [_(stage) for stage in names.STAGES],
 			"datasets": [
 				{
 					"name": _("Complaints received"),
-					"values": [received[frappe.scrub(s)] or 0 for s in reporting.STAGES],
+					"values": [received[frappe.scrub(s)] or 0 for s in names.STAGES],
 				},
 				{
 					"name": _("Within the time limit (%)"),
-					"values": [within[frappe.scrub(s)] or 0 for s in reporting.STAGES],
+					"values": [within[frappe.scrub(s)] or 0 for s in names.STAGES],
 				},
 			],
 		},

@@ -7,8 +7,9 @@ the time limit, how long it took in working days, and what is open and overdue n
 import frappe
 from frappe import _
 
-from complaints_hc import reporting
-from complaints_hc.complaints_hc.doctype.complaint.complaint import OPEN
+from complaints_hc.complaints import names
+from complaints_hc.complaints.names import OPEN
+from complaints_hc.complaints_hc.report import utils as reporting
 
 COUNTS = (
 	("received", "Received"),
@@ -93,7 +94,7 @@ def stage_rows(filters, period: reporting.Period) -> list[dict]:
 		)
 	)
 	rows = []
-	for stage in reporting.STAGES:
+	for stage in names.STAGES:
 		out = responded.get(stage)
 		within = int(out.within or 0) if out else 0
 		rows.append(

@@ -8,7 +8,7 @@ import frappe
 from frappe import _
 from frappe.utils import escape_html
 
-from complaints_hc import reporting
+from complaints_hc.complaints_hc.report import utils as reporting
 
 NOT_SET = "(Not set)"  # translated where shown
 QUOTES_SHOWN = 20

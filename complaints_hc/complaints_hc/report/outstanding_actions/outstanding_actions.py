@@ -8,8 +8,8 @@ import frappe
 from frappe import _
 from frappe.utils import getdate, today
 
-from complaints_hc import working_days
-from complaints_hc.complaints_hc.doctype.complaint_action.complaint_action import STILL_OPEN
+from complaints_hc.complaints.names import ACTION_STILL_OPEN
+from complaints_hc.working_days.site import site_calendar
 
 NOT_SET = "(Not set)"  # translated where shown
 
@@ -45,7 +45,7 @@ def columns() -> list[dict]:
 
 def open_actions(filters) -> list[dict]:
 	"""Open actions counted by team, owner and day raised (the age is worked out once per day)."""
-	conditions = {"status": ["in", STILL_OPEN]}
+	conditions = {"status": ["in", ACTION_STILL_OPEN]}
 	for fieldname in ("team", "responsible"):
 		if filters.get(fieldname):
 			conditions[fieldname] = filters.get(fieldname)
@@ -63,7 +63,7 @@ def open_actions(filters) -> list[dict]:
 
 
 def owner_rows(groups: list[tuple], on_day) -> list[dict]:
-	calendar, ages, grouped = working_days.site_calendar(), {}, {}
+	calendar, ages, grouped = site_calendar(), {}, {}
 	for team, responsible, raised_on, count, overdue in groups:
 		if raised_on not in ages:
 			ages[raised_on] = max(calendar.working_days_between(raised_on, on_day), 0) if raised_on else 0

@@ -7,12 +7,14 @@ the change from the period before, and the workshops on each theme: complaint to
 import frappe
 from frappe import _
 
-from complaints_hc import reporting, stage_one
+from complaints_hc.complaints import names
+from complaints_hc.complaints_hc.report import utils as reporting
+from complaints_hc.workshops.names import WORKSHOP_CANCELLED
 
 OUTCOME_COLUMNS = (
-	(stage_one.UPHELD, "upheld"),
-	(stage_one.PARTIALLY_UPHELD, "partially_upheld"),
-	(stage_one.NOT_UPHELD, "not_upheld"),
+	(names.UPHELD, "upheld"),
+	(names.PARTIALLY_UPHELD, "partially_upheld"),
+	(names.NOT_UPHELD, "not_upheld"),
 )
 
 
@@ -122,7 +124,7 @@ def workshops_by_theme(period: reporting.Period) -> dict[str, dict]:
 	rows = frappe.get_all(
 		"Workshop",
 		filters=[
-			["Workshop", "status", "!=", "Cancelled"],
+			["Workshop", "status", "!=", WORKSHOP_CANCELLED],
 			["Workshop", "workshop_date", ">=", period.start],
 		],
 		fields=["name", "seats_booked", "`tabWorkshop Theme`.learning_theme as learning_theme"],

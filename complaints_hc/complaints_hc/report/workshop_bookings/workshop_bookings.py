@@ -6,7 +6,7 @@
 import frappe
 from frappe import _
 
-STATUSES = ("Booked", "Waitlisted", "Cancelled", "Attended", "No-show")
+from complaints_hc.workshops.names import BOOKING_STATUSES as STATUSES
 
 
 def execute(filters: dict | None = None):

@@ -8,16 +8,13 @@ it already holds rather than adding a second one.
 
 import frappe
 from frappe import _
+from frappe.email.doctype.email_template.email_template import get_email_template
 from frappe.utils import add_days, get_datetime, get_fullname, get_url, getdate, now_datetime
 
-from complaints_hc import booking, ics, working_days
-
-CONFIRMED = "Workshop booking confirmed"
-WAITLISTED = "Workshop waiting list place"
-CANCELLED_BY_ATTENDEE = "Workshop booking cancelled"
-REMINDER = "Workshop reminder"
-WORKSHOP_CANCELLED = "Workshop cancelled"
-WORKSHOP_MOVED = "Workshop moved"
+from complaints_hc import email_templates
+from complaints_hc.working_days.site import add_working_days
+from complaints_hc.workshops import invites
+from complaints_hc.workshops.names import BOOKED, CANCELLABLE, CANCELLED, SCHEDULED, WORKSHOP_CANCELLED
 
 # Reminders are looked for this far ahead: the working day before may lie a long weekend away.
 REMINDER_HORIZON_DAYS = 14
@@ -26,8 +23,8 @@ REMINDER_HORIZON_DAYS = 14
 def invite(workshop, cancelled: bool | None = None) -> str:
 	"""The workshop's calendar invite as it stands; cancelled=True takes it out of a calendar."""
 	if cancelled is None:
-		cancelled = workshop.status == "Cancelled"
-	return ics.workshop_invite(
+		cancelled = workshop.status == WORKSHOP_CANCELLED
+	return invites.workshop_invite(
 		uid=f"{workshop.name}@{frappe.local.site}",
 		title=workshop.title,
 		starts=get_datetime(f"{workshop.workshop_date} {workshop.start_time}"),
@@ -48,7 +45,6 @@ def when(workshop) -> str:
 
 
 def send(template_name: str, workshop, attendee: str, status: str, invite_text: str | None, **extra):
-	template = frappe.get_doc("Email Template", template_name)
 	context = {
 		"doc": workshop,
 		"attendee_name": get_fullname(attendee),
@@ -60,11 +56,12 @@ def send(template_name: str, workshop, attendee: str, status: str, invite_text: 
 		"invite_attached": bool(invite_text),
 		**extra,
 	}
+	email = get_email_template(template_name, context)  # the team's words, rendered by Frappe
 	attachments = [{"fname": f"{workshop.name}.ics", "fcontent": invite_text}] if invite_text else None
 	frappe.sendmail(
 		recipients=[attendee],
-		subject=frappe.render_template(template.subject, context),
-		message=frappe.render_template(template.response_html or template.response, context),
+		subject=email["subject"],
+		message=email["message"],
 		attachments=attachments,
 		reference_doctype="Workshop",
 		reference_name=workshop.name,
@@ -74,19 +71,20 @@ def send(template_name: str, workshop, attendee: str, status: str, invite_text: 
 
 def booking_made(workshop_name: str, attendee: str, status: str, waitlist_position: int = 0):
 	workshop = frappe.get_doc("Workshop", workshop_name)
-	if status == booking.BOOKED:
-		send(CONFIRMED, workshop, attendee, status, invite(workshop))
+	if status == BOOKED:
+		send(email_templates.WORKSHOP_BOOKING_CONFIRMED, workshop, attendee, status, invite(workshop))
 	else:
-		send(WAITLISTED, workshop, attendee, status, None, waitlist_position=waitlist_position)
+		send(email_templates.WORKSHOP_WAITLISTED, workshop, attendee, status, None,
+			waitlist_position=waitlist_position)  # fmt: skip
 
 
 def booking_cancelled(workshop_name: str, attendee: str, was_booked: bool):
 	workshop = frappe.get_doc("Workshop", workshop_name)
 	send(
-		CANCELLED_BY_ATTENDEE,
+		email_templates.WORKSHOP_BOOKING_CANCELLED,
 		workshop,
 		attendee,
-		booking.CANCELLED,
+		CANCELLED,
 		invite(workshop, cancelled=True) if was_booked else None,
 	)
 
@@ -94,7 +92,7 @@ def booking_cancelled(workshop_name: str, attendee: str, was_booked: bool):
 def active_bookings(workshop_name: str) -> list[dict]:
 	return frappe.get_all(
 		"Workshop Booking",
-		filters={"workshop": workshop_name, "status": ["in", (booking.BOOKED, booking.WAITLISTED)]},
+		filters={"workshop": workshop_name, "status": ["in", CANCELLABLE]},
 		fields=["name", "attendee", "status", "waitlist_position"],
 		order_by="status, waitlist_position",
 	)
@@ -102,8 +100,8 @@ def active_bookings(workshop_name: str) -> list[dict]:
 
 def workshop_changed(workshop, before):
 	"""Tell everyone booked or waiting that the workshop was cancelled or moved, with the new invite."""
-	cancelled = workshop.status == "Cancelled"
-	template = WORKSHOP_CANCELLED if cancelled else WORKSHOP_MOVED
+	cancelled = workshop.status == WORKSHOP_CANCELLED
+	template = email_templates.WORKSHOP_CANCELLED if cancelled else email_templates.WORKSHOP_MOVED
 	updated = invite(workshop)
 	for row in active_bookings(workshop.name):
 		send(
@@ -111,7 +109,7 @@ def workshop_changed(workshop, before):
 			workshop,
 			row.attendee,
 			row.status,
-			updated if row.status == booking.BOOKED else None,
+			updated if row.status == BOOKED else None,
 			previous_when=when(before),
 			waitlist_position=row.waitlist_position,
 		)
@@ -127,24 +125,24 @@ def send_reminders():
 	for workshop_name in frappe.get_all(
 		"Workshop",
 		filters={
-			"status": "Scheduled",
+			"status": SCHEDULED,
 			"workshop_date": ["between", (add_days(today, 1), add_days(today, REMINDER_HORIZON_DAYS))],
 		},
 		pluck="name",
 	):
 		workshop = frappe.get_doc("Workshop", workshop_name)
-		if working_days.add_working_days(workshop.workshop_date, -1) > today:
+		if add_working_days(workshop.workshop_date, -1) > today:
 			continue
 		updated = invite(workshop)
 		for row in frappe.get_all(
 			"Workshop Booking",
 			filters={
 				"workshop": workshop.name,
-				"status": booking.BOOKED,
+				"status": BOOKED,
 				"reminder_sent_at": ["is", "not set"],
 			},
 			fields=["name", "attendee"],
 		):
-			send(REMINDER, workshop, row.attendee, booking.BOOKED, updated)
+			send(email_templates.WORKSHOP_REMINDER, workshop, row.attendee, BOOKED, updated)
 			frappe.db.set_value("Workshop Booking", row.name, "reminder_sent_at", now, update_modified=False)
 		frappe.db.commit()  # one workshop at a time: a failure later does not resend these

@@ -13,8 +13,8 @@ Each is closed here and tested over HTTP (tests/http/test_complaint_access.py).
 import frappe
 from frappe import _
 
-from complaints_hc.allocation import can_be_allocated_by_assignment
-from complaints_hc.permissions import may_see_action, may_see_complaint
+from complaints_hc.complaints.allocation import can_be_allocated_by_assignment
+from complaints_hc.security.visibility import may_see_action, may_see_complaint
 
 # DocType -> who may see one document of it (beyond its role permissions).
 VISIBILITY = {
@@ -54,7 +54,7 @@ def refuse_assignment_outside(todo, method=None):
 	if todo.reference_type == "Complaint" and can_be_allocated_by_assignment(
 		frappe.get_doc("Complaint", todo.reference_name), todo.allocated_to
 	):
-		return  # the assignment is the allocation (complaints_hc.allocation)
+		return  # the assignment is the allocation (complaints_hc.complaints.allocation)
 	if not may_see(todo.reference_type, todo.reference_name, todo.allocated_to):
 		frappe.throw(
 			_("{0} {1} cannot be assigned to {2}: they may not see it.").format(

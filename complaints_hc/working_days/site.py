@@ -11,7 +11,7 @@ import frappe
 from frappe import _
 from frappe.utils import getdate
 
-from complaints_hc.timescales import WorkingCalendar, country_calendar
+from complaints_hc.working_days.engine import WorkingCalendar, country_calendar
 
 # site -> (the settings the calendar was built from, the calendar)
 _calendars: dict[str, tuple[tuple, WorkingCalendar]] = {}
@@ -77,7 +77,7 @@ def is_working_day(day) -> bool:
 
 def due_soon_within() -> int:
 	"""Working days before the due date that count as "due soon" (Complaints Settings)."""
-	from complaints_hc.stage_one import DUE_SOON_WITHIN
+	from complaints_hc.complaints.clocks import DUE_SOON_WITHIN
 
 	configured = frappe.get_cached_doc("Complaints Settings").due_soon_working_days
 	return DUE_SOON_WITHIN if configured is None else configured

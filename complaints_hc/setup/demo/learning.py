@@ -4,9 +4,9 @@ import frappe
 from frappe.model.workflow import apply_workflow
 from frappe.utils import add_days, getdate, today
 
-from complaints_hc.demo_complaints import OFFICER, QA_OFFICERS
-from complaints_hc.periods import quarter, quarter_bounds
-from complaints_hc.working_days import site_calendar
+from complaints_hc.learning.periods import quarter, quarter_bounds
+from complaints_hc.setup.demo.complaints import OFFICER, QA_OFFICERS
+from complaints_hc.working_days.site import site_calendar
 
 DEMO = "@demo.example.org"
 TEAM_MANAGERS = (f"mark.bennett{DEMO}", f"laura.hayes{DEMO}")
@@ -69,7 +69,7 @@ def make_demo_learning():
 	make_demo_actions()
 	make_demo_compliments()
 	frappe.set_user("Administrator")
-	from complaints_hc.timeliness import refresh_overdue_actions
+	from complaints_hc.complaints.daily_jobs import refresh_overdue_actions
 
 	refresh_overdue_actions()
 

@@ -5,7 +5,7 @@ Every person, family and complaint here is invented.
 
 import frappe
 
-from complaints_hc import roles
+from complaints_hc.security import roles
 
 DEMO_PASSWORD = "Demo-Complaints-2026"
 
@@ -28,13 +28,13 @@ DEMO_USERS = (
 
 
 def make_demo_data():
-	from complaints_hc.install import ensure_loopback_email_account
+	from complaints_hc.setup.install import ensure_loopback_email_account
 
 	ensure_loopback_email_account("complaints@demo.example.org", 1025)
 	make_demo_users()
-	from complaints_hc.demo_complaints import make_demo_complaints
-	from complaints_hc.demo_learning import make_demo_learning
-	from complaints_hc.demo_workshops import make_demo_workshops
+	from complaints_hc.setup.demo.complaints import make_demo_complaints
+	from complaints_hc.setup.demo.learning import make_demo_learning
+	from complaints_hc.setup.demo.workshops import make_demo_workshops
 
 	make_demo_complaints()
 	make_demo_learning()

@@ -3,10 +3,12 @@ acknowledged to the complainant. Only its reference is given back to the person 
 
 import frappe
 from frappe import _
+from frappe.email.doctype.email_template.email_template import get_email_template
 from frappe.utils import cstr, today, validate_email_address
 
+from complaints_hc import email_templates
+
 CONTACT_METHODS = ("Email", "Phone", "Letter")  # "In person" is arranged once the team is in touch
-ACKNOWLEDGEMENT = "Complaint received"
 LIMITS = {"complainant_name": 140, "complainant_phone": 40, "child_name": 140, "complaint_details": 5000,
 	"outcome_sought": 2000}  # fmt: skip
 
@@ -61,12 +63,11 @@ def log_complaint(form: dict) -> str:
 
 
 def acknowledge(complaint):
-	template = frappe.get_doc("Email Template", ACKNOWLEDGEMENT)  # the team edits its words in the desk
-	context = {"doc": complaint}
+	email = get_email_template(email_templates.COMPLAINT_RECEIVED, {"doc": complaint})  # the team's words
 	frappe.sendmail(
 		recipients=[complaint.complainant_email],
-		subject=frappe.render_template(template.subject, context),
-		message=frappe.render_template(template.response_html or template.response, context),
+		subject=email["subject"],
+		message=email["message"],
 		reference_doctype="Complaint",
 		reference_name=complaint.name,
 		add_unsubscribe_link=False,

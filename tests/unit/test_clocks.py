@@ -4,8 +4,9 @@ import datetime
 
 import pytest
 
-from complaints_hc import stage_one
-from complaints_hc.timescales import england_and_wales_calendar
+from complaints_hc.complaints import clocks as stage_one
+from complaints_hc.complaints import names
+from complaints_hc.working_days.engine import england_and_wales_calendar
 
 D = datetime.date
 CAL = england_and_wales_calendar()
@@ -48,7 +49,7 @@ def test_an_extension_replaces_the_due_date_and_moves_quality_assurance():
 
 @pytest.mark.parametrize(
 	"responded_on, taken, met",
-	[(D(2026, 4, 29), 25, stage_one.MET), (D(2026, 4, 30), 26, stage_one.MISSED)],
+	[(D(2026, 4, 29), 25, names.MET), (D(2026, 4, 30), 26, names.MISSED)],
 )
 def test_working_days_taken_and_whether_the_limit_was_met(responded_on, taken, met):
 	clocks = stage_one.stage1_clocks(
@@ -61,12 +62,12 @@ def test_working_days_taken_and_whether_the_limit_was_met(responded_on, taken, m
 @pytest.mark.parametrize(
 	"today, responded_on, is_open, expected",
 	[
-		(D(2026, 4, 1), None, True, stage_one.ON_TRACK),  # 7 working days before the due date
-		(D(2026, 4, 9), None, True, stage_one.DUE_SOON),  # 3 working days before
-		(D(2026, 4, 14), None, True, stage_one.DUE_SOON),  # the due date itself
-		(D(2026, 4, 15), None, True, stage_one.OVERDUE),
-		(D(2026, 4, 20), D(2026, 4, 14), False, stage_one.MET),
-		(D(2026, 4, 20), D(2026, 4, 15), False, stage_one.MISSED),
+		(D(2026, 4, 1), None, True, names.ON_TRACK),  # 7 working days before the due date
+		(D(2026, 4, 9), None, True, names.DUE_SOON),  # 3 working days before
+		(D(2026, 4, 14), None, True, names.DUE_SOON),  # the due date itself
+		(D(2026, 4, 15), None, True, names.OVERDUE),
+		(D(2026, 4, 20), D(2026, 4, 14), False, names.MET),
+		(D(2026, 4, 20), D(2026, 4, 15), False, names.MISSED),
 		(D(2026, 4, 20), None, False, ""),  # withdrawn
 	],
 )

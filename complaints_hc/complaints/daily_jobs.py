@@ -10,36 +10,35 @@ import frappe
 from frappe.query_builder import Criterion
 from frappe.utils import getdate, nowdate
 
-from complaints_hc import stage_one
-from complaints_hc.complaints_hc.doctype.complaint.complaint import OPEN
-from complaints_hc.complaints_hc.doctype.complaint_action.complaint_action import STILL_OPEN
-from complaints_hc.working_days import due_soon_within, site_calendar
+from complaints_hc.complaints import clocks
+from complaints_hc.complaints.names import ACTION_STILL_OPEN, DUE_SOON, ON_TRACK, OPEN, OVERDUE
+from complaints_hc.working_days.site import due_soon_within, site_calendar
 
-NOTIFY_METHOD = {stage_one.DUE_SOON: "notify_due_soon", stage_one.OVERDUE: "notify_overdue"}
+NOTIFY_METHOD = {DUE_SOON: "notify_due_soon", OVERDUE: "notify_overdue"}
 
 
 def refresh_complaint_timeliness(today=None) -> dict[str, list[str]]:
 	"""Set the timeliness of every open complaint as of today; returns the names that changed, by status."""
 	today = getdate(today or nowdate())
-	bound = stage_one.due_soon_bound(site_calendar(), today, due_soon_within())
+	bound = clocks.due_soon_bound(site_calendar(), today, due_soon_within())
 	complaint = frappe.qb.DocType("Complaint")
 	due = complaint.due_date
 	wanted = {
-		stage_one.OVERDUE: due < today,
-		stage_one.DUE_SOON: (due >= today) & (due < bound),
-		stage_one.ON_TRACK: due >= bound,
+		OVERDUE: due < today,
+		DUE_SOON: (due >= today) & (due < bound),
+		ON_TRACK: due >= bound,
 	}
 	changed = {}
 	for status, condition in wanted.items():
 		needs_change = Criterion.all(
 			[complaint.status.isin(OPEN), condition, complaint.rag_status.ne(status)]
 		)
-		names = frappe.qb.from_(complaint).select(complaint.name).where(needs_change).run(pluck=True)
-		if names:
+		found = frappe.qb.from_(complaint).select(complaint.name).where(needs_change).run(pluck=True)
+		if found:
 			frappe.qb.update(complaint).set(complaint.rag_status, status).where(
-				complaint.name.isin(names)
+				complaint.name.isin(found)
 			).run()
-		changed[status] = names
+		changed[status] = found
 	for status, method in NOTIFY_METHOD.items():
 		for name in changed[status]:
 			frappe.get_doc("Complaint", name).run_method(method)
@@ -50,7 +49,7 @@ def refresh_overdue_actions(today=None) -> list[str]:
 	"""Mark actions overdue (or no longer overdue) as of today, set-wise; alert on those newly overdue."""
 	today = getdate(today or nowdate())
 	action = frappe.qb.DocType("Complaint Action")
-	overdue_now = action.status.isin(STILL_OPEN) & (action.due_date < today)
+	overdue_now = action.status.isin(ACTION_STILL_OPEN) & (action.due_date < today)
 	newly = (
 		frappe.qb.from_(action)
 		.select(action.name)

@@ -7,12 +7,12 @@
 
 `permission_query_conditions` covers lists, counts and reports built with `frappe.get_list`;
 `has_permission` covers a single document (form, REST, print, files). Routes that bypass both are
-closed in `complaints_hc.access`.
+closed in `complaints_hc.security.route_closures`.
 """
 
 import frappe
 
-from complaints_hc import roles
+from complaints_hc.security import roles
 
 SEE_ALL = {roles.COMPLAINTS_OFFICER, roles.COMPLAINTS_MANAGER, roles.QA_SERVICE_MANAGER, roles.QA_APPROVER}
 # Roles that can hold or see a complaint's actions.

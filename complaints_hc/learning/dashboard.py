@@ -4,8 +4,10 @@ the filtered list it opens. Counts go through frappe.get_list, so they are the u
 import frappe
 from frappe.utils import getdate, today
 
-from complaints_hc import reporting, working_days
-from complaints_hc.complaints_hc.doctype.complaint.complaint import OPEN
+from complaints_hc.complaints.names import OPEN
+from complaints_hc.complaints_hc.report import utils as reporting
+from complaints_hc.working_days.site import add_working_days
+from complaints_hc.workshops.names import SCHEDULED
 
 DUE_SOON_WORKING_DAYS = 5
 
@@ -18,7 +20,7 @@ def complaints_due_soon(filters=None) -> dict:
 		"status": ["in", list(OPEN)],
 		"due_date": [
 			"between",
-			[str(start), str(working_days.add_working_days(start, DUE_SOON_WORKING_DAYS))],
+			[str(start), str(add_working_days(start, DUE_SOON_WORKING_DAYS))],
 		],
 	}
 	return card(reporting.count("Complaint", route_options), "Complaint", route_options)
@@ -26,7 +28,7 @@ def complaints_due_soon(filters=None) -> dict:
 
 @frappe.whitelist()
 def upcoming_workshops_with_free_seats(filters=None) -> dict:
-	route_options = {"status": "Scheduled", "workshop_date": [">=", today()], "free_seats": [">", 0]}
+	route_options = {"status": SCHEDULED, "workshop_date": [">=", today()], "free_seats": [">", 0]}
 	return card(reporting.count("Workshop", route_options), "Workshop", route_options)
 
 

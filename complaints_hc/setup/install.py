@@ -9,9 +9,9 @@ import pathlib
 
 import frappe
 
-from complaints_hc.allocation import ensure_allocation_rule
-from complaints_hc.roles import ALL_ROLES
-from complaints_hc.workflows import ensure_default_workflows
+from complaints_hc.complaints.allocation import ensure_allocation_rule
+from complaints_hc.security.roles import ALL_ROLES
+from complaints_hc.setup.workflows import ensure_default_workflows
 
 # The answers a council in England gives Frappe's setup wizard.
 ENGLAND_SETUP = {

@@ -11,10 +11,8 @@ import frappe
 from frappe import _
 from frappe.utils import getdate, today
 
-from complaints_hc import periods, stage_one
+from complaints_hc.learning import periods
 
-STAGES = ("Stage 1", "Stage 2", "Stage 3", "Ombudsman")
-OUTCOMES = (*stage_one.DECIDED_OUTCOMES, stage_one.NOT_INVESTIGATED, stage_one.WITHDRAWN)
 # Shown for a point without a theme or category (translated where shown).
 NO_THEME = "(No learning theme)"
 NO_CATEGORY = "(No category)"

@@ -12,14 +12,11 @@ import datetime
 
 import frappe
 from frappe import _
-from frappe.utils import get_datetime, getdate, now_datetime
+from frappe.utils import now_datetime
 
-from complaints_hc import workshop_mail
-from complaints_hc.roles import ALL_ROLES
-
-BOOKED, WAITLISTED, CANCELLED, ATTENDED, NO_SHOW = "Booked", "Waitlisted", "Cancelled", "Attended", "No-show"
-HOLDS_A_SEAT = (BOOKED, ATTENDED, NO_SHOW)
-ACTIVE = (BOOKED, WAITLISTED, ATTENDED, NO_SHOW)
+from complaints_hc.security.roles import ALL_ROLES
+from complaints_hc.workshops import mail, rules
+from complaints_hc.workshops.names import ACTIVE, ATTENDED, BOOKED, CANCELLABLE, CANCELLED, WAITLISTED
 
 
 class BookingError(frappe.ValidationError):
@@ -39,28 +36,10 @@ def lock_workshop(name: str) -> dict:
 	return found[0]
 
 
-def starts_at(workshop: dict) -> datetime.datetime:
-	return get_datetime(f"{workshop.workshop_date} {workshop.start_time}")
-
-
 def check_bookable(workshop: dict, now: datetime.datetime):
-	if workshop.status != "Scheduled":
-		frappe.throw(
-			_("{0} is {1}: it cannot be booked.").format(workshop.title, _(workshop.status).lower()),
-			BookingError,
-		)
-	if now >= starts_at(workshop):
-		frappe.throw(_("{0} has already taken place.").format(workshop.title), BookingError)
-	today = now.date()
-	if today < getdate(workshop.booking_opens_on):
-		frappe.throw(
-			_("Booking for {0} opens on {1}.").format(
-				workshop.title, frappe.format(getdate(workshop.booking_opens_on), "Date")
-			),
-			BookingError,
-		)
-	if today > getdate(workshop.booking_closes_on):
-		frappe.throw(_("Booking for {0} has closed.").format(workshop.title), BookingError)
+	reason = rules.why_not_bookable(workshop, now)
+	if reason:
+		frappe.throw(reason, BookingError)
 
 
 def check_may_book(user: str):
@@ -113,7 +92,7 @@ def book(workshop_name: str, user: str) -> str:
 	else:
 		name = insert_booking(workshop.name, user, values)
 	set_counters(workshop.name, seats, waitlist)
-	workshop_mail.booking_made(workshop.name, user, values["status"], values["waitlist_position"])
+	mail.booking_made(workshop.name, user, values["status"], values["waitlist_position"])
 	return name
 
 
@@ -137,14 +116,11 @@ def cancel(booking_name: str, user: str, by_facilitator: bool = False) -> str | 
 		frappe.throw(_("That is not your booking."), frappe.PermissionError)
 	workshop = lock_workshop(booking.workshop)
 	current = existing_booking(workshop.name, booking.attendee)
-	if current.status not in (BOOKED, WAITLISTED):
+	if current.status not in CANCELLABLE:
 		frappe.throw(_("This booking is not active, so there is nothing to cancel."), BookingError)
-	if not by_facilitator and now_datetime() > cancellation_deadline(workshop):
-		frappe.throw(
-			_("It is too late to cancel {0} online. Please contact the facilitator.").format(workshop.title),
-			BookingError,
-			title=_("Too late to cancel"),
-		)
+	reason = None if by_facilitator else rules.why_not_cancellable_online(workshop, now_datetime())
+	if reason:
+		frappe.throw(reason, BookingError, title=_("Cannot cancel online"))
 	frappe.db.set_value(
 		"Workshop Booking",
 		current.name,
@@ -161,12 +137,8 @@ def cancel(booking_name: str, user: str, by_facilitator: bool = False) -> str | 
 		waitlist -= 1
 		close_gap_in_waiting_list(workshop.name, current.waitlist_position)
 	set_counters(workshop.name, seats, waitlist)
-	workshop_mail.booking_cancelled(workshop.name, booking.attendee, was_booked=current.status == BOOKED)
+	mail.booking_cancelled(workshop.name, booking.attendee, was_booked=current.status == BOOKED)
 	return promoted
-
-
-def cancellation_deadline(workshop: dict) -> datetime.datetime:
-	return starts_at(workshop) - datetime.timedelta(hours=workshop.cancellation_cutoff_hours or 0)
 
 
 def offer_seat_to_first_waiting(workshop: str) -> str | None:

@@ -4,7 +4,8 @@ import frappe
 from frappe import _
 from frappe.utils import get_fullname, getdate, now_datetime, today
 
-from complaints_hc import booking
+from complaints_hc.workshops import rules
+from complaints_hc.workshops.names import ATTENDED, CANCELLABLE, SCHEDULED
 
 WORKSHOP_FIELDS = [
 	"name", "title", "workshop_date", "start_time", "end_time", "venue", "joining_link", "description",
@@ -46,22 +47,17 @@ def with_booking_state(workshops: list[dict], user: str) -> list[dict]:
 		w.themes = themes.get(w.name, [])
 		w.seats_left = max(w.capacity - (w.seats_booked or 0), 0)
 		w.my_booking = mine.get(w.name)
-		w.has_started = now >= booking.starts_at(w)
+		w.has_started = now >= rules.starts_at(w)
 		w.opens_later = now.date() < getdate(w.booking_opens_on)
-		w.can_book = (
-			w.status == "Scheduled"
-			and not w.has_started
-			and not w.opens_later
-			and now.date() <= getdate(w.booking_closes_on)
-		)
-		w.can_cancel = w.status == "Scheduled" and now <= booking.cancellation_deadline(w)
+		w.can_book = rules.why_not_bookable(w, now) is None
+		w.can_cancel = rules.why_not_cancellable_online(w, now) is None
 	return workshops
 
 
 def upcoming_workshops(user: str, theme: str | None = None) -> list[dict]:
 	workshops = frappe.get_list(
 		"Workshop",
-		filters={"status": "Scheduled", "workshop_date": [">=", today()]},
+		filters={"status": SCHEDULED, "workshop_date": [">=", today()]},
 		fields=WORKSHOP_FIELDS,
 		order_by="workshop_date asc, start_time asc",
 	)
@@ -100,13 +96,9 @@ def my_bookings(user: str) -> tuple[list[dict], list[dict]]:
 	for name, row in mine.items():
 		w = workshops[name]
 		row.workshop_doc = w
-		row.can_cancel = (
-			row.status in (booking.BOOKED, booking.WAITLISTED)
-			and w.status == "Scheduled"
-			and now <= booking.cancellation_deadline(w)
-		)
-		row.can_give_feedback = row.status == booking.ATTENDED and not row.feedback_at
-		(future if booking.starts_at(w) >= now else past).append(row)
+		row.can_cancel = row.status in CANCELLABLE and rules.why_not_cancellable_online(w, now) is None
+		row.can_give_feedback = row.status == ATTENDED and not row.feedback_at
+		(future if rules.starts_at(w) >= now else past).append(row)
 	future.sort(key=lambda r: (r.workshop_doc.workshop_date, r.workshop_doc.start_time))
 	past.sort(key=lambda r: r.workshop_doc.workshop_date, reverse=True)
 	return future, past

@@ -9,7 +9,9 @@ import frappe
 from frappe import _
 from frappe.utils import escape_html, get_url, getdate, today
 
-from complaints_hc import reporting, stage_one
+from complaints_hc.complaints import names
+from complaints_hc.complaints_hc.report import utils as reporting
+from complaints_hc.workshops.names import SCHEDULED
 
 QUOTES = 6
 WORKSHOPS = 10
@@ -75,7 +77,7 @@ def learning_by_theme(points: list[dict]) -> str:
 			by_theme.setdefault(point.learning_theme, []).append(point)
 	sections = []
 	for theme, theme_points in sorted(by_theme.items(), key=lambda item: (-len(item[1]), item[0])):
-		upheld = sum(p.outcome in (stage_one.UPHELD, stage_one.PARTIALLY_UPHELD) for p in theme_points)
+		upheld = sum(p.outcome in (names.UPHELD, names.PARTIALLY_UPHELD) for p in theme_points)
 		heading = _("{0}: {1} complaint points, {2} upheld in full or in part").format(
 			escape_html(theme), len(theme_points), upheld
 		)
@@ -104,7 +106,7 @@ def workshops_on(themes: list[str]) -> list[dict]:
 	rows = frappe.get_all(  # workshops are open to all staff
 		"Workshop",
 		filters=[
-			["Workshop", "status", "=", "Scheduled"],
+			["Workshop", "status", "=", SCHEDULED],
 			["Workshop", "workshop_date", ">=", today()],
 			["Workshop Theme", "learning_theme", "in", themes],
 		],

@@ -13,7 +13,7 @@
 import frappe
 from frappe import _
 from frappe.model import no_value_fields
-from frappe.model.workflow import get_workflow_name
+from frappe.model.workflow import get_workflow_name, validate_workflow
 from frappe.utils import cint, cstr, flt, getdate
 
 NUMERIC = {"Int", "Float", "Currency", "Percent", "Check"}
@@ -35,6 +35,22 @@ def active_workflow(doctype: str):
 			title=_("No active workflow"),
 		)
 	return frappe.get_cached_doc("Workflow", name)
+
+
+def guard_transition(doc, status_field: str, statuses: tuple[str, ...]) -> str | None:
+	"""The workflow checks every save of a workflow-run DocType starts with; returns the stored status.
+
+	Fails closed without an active workflow, runs Frappe's own transition check (skipping a state is
+	refused as such), refuses content changes the stored state's edit roles do not allow, and sets the
+	lifecycle status the new state maps to.
+	"""
+	workflow = active_workflow(doc.doctype)
+	validate_workflow(doc)
+	state, stored_state = states(doc, workflow)
+	ensure_edit_allowed(doc, workflow, stored_state)
+	previous_status = doc.get_doc_before_save().get(status_field) if stored_state else None
+	apply_lifecycle_status(doc, workflow, state, status_field, statuses)
+	return previous_status
 
 
 def rows_for_state(workflow, state: str) -> list:

@@ -9,7 +9,7 @@ workflow's "Allocate" action, as for an allocation made by hand.
 import frappe
 from frappe.utils import today
 
-from complaints_hc import roles
+from complaints_hc.security import roles
 
 ALLOCATION_RULE = "Allocate complaints to QA officers"
 

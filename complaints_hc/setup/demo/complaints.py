@@ -10,7 +10,7 @@ import frappe
 from frappe.model.workflow import apply_workflow
 from frappe.utils import getdate, today
 
-from complaints_hc.working_days import site_calendar
+from complaints_hc.working_days.site import site_calendar
 
 DEMO = "@demo.example.org"
 OFFICER, MANAGER = f"amira.khan{DEMO}", f"david.price{DEMO}"
@@ -124,7 +124,7 @@ def make_demo_complaints():
 		if not frappe.db.exists("Complaint", {"case_reference": spec["ref"]}):
 			walk(spec, QA_OFFICERS[index % 2])
 	frappe.set_user("Administrator")
-	from complaints_hc.timeliness import refresh_complaint_timeliness
+	from complaints_hc.complaints.daily_jobs import refresh_complaint_timeliness
 
 	refresh_complaint_timeliness()
 	share_new_complaints_between_the_qa_officers()
@@ -132,7 +132,7 @@ def make_demo_complaints():
 
 def share_new_complaints_between_the_qa_officers():
 	"""Switch the allocation rule on for the demo's QA officers, once (the council's choice to make)."""
-	from complaints_hc.allocation import ALLOCATION_RULE
+	from complaints_hc.complaints.allocation import ALLOCATION_RULE
 
 	rule = frappe.get_doc("Assignment Rule", ALLOCATION_RULE)
 	if rule.users:

@@ -3,7 +3,8 @@
 import frappe
 from frappe.utils import add_days, getdate, today
 
-from complaints_hc import booking
+from complaints_hc.workshops import booking
+from complaints_hc.workshops.names import ATTENDED, NO_SHOW
 
 DEMO = "@demo.example.org"
 FACILITATORS = (f"sian.roberts{DEMO}", f"tom.hughes{DEMO}")
@@ -84,7 +85,7 @@ def record_register(workshop: str, index: int):
 		gave_feedback = came and n % 2 == 0
 		row = frappe.get_doc({
 			"doctype": "Workshop Booking", "workshop": workshop, "attendee": user,
-			"status": booking.ATTENDED if came else booking.NO_SHOW, "booked_at": frappe.utils.now_datetime(),
+			"status": ATTENDED if came else NO_SHOW, "booked_at": frappe.utils.now_datetime(),
 			"rating": rating / 5 if gave_feedback else 0, "feedback": comment if gave_feedback else None,
 			"feedback_at": frappe.utils.now_datetime() if gave_feedback else None,
 		})  # fmt: skip

@@ -1,4 +1,4 @@
-"""Stage 1 rules in plain Python: the clocks, the overall outcome, timeliness and the one-year limit.
+"""Stage 1 clocks in plain Python: the dates, the overall outcome, the overall outcome, timeliness and the one-year limit.
 
 No Frappe here: the controller gathers the stored facts and the site's calendar and calls these.
 All counting goes through the working-day engine (a `WorkingCalendar`).
@@ -10,7 +10,20 @@ import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from complaints_hc.timescales import WorkingCalendar
+from complaints_hc.complaints.names import (
+	DECIDED_OUTCOMES,
+	DUE_SOON,
+	MET,
+	MISSED,
+	NOT_INVESTIGATED,
+	NOT_UPHELD,
+	ON_TRACK,
+	OUTCOME_WITHDRAWN,
+	OVERDUE,
+	PARTIALLY_UPHELD,
+	UPHELD,
+)
+from complaints_hc.working_days.engine import WorkingCalendar
 
 CONTACT_WITHIN = 2  # the Complaints Officer contacts the complainant within 2 working days of receipt
 DRAFT_WITHIN = 10  # the QA Officer drafts the response within 10 working days of day 0
@@ -18,13 +31,6 @@ DEFAULT_TIMESCALE = 10  # until a timescale is agreed, the statutory 10 working 
 SHORTEST_TIMESCALE, LONGEST_TIMESCALE = 10, 20
 QA_BEFORE_DEADLINE = 2  # quality assurance is due 2 working days before the deadline
 DUE_SOON_WITHIN = 3  # working days; the council can change it in Complaints Settings
-
-UPHELD, PARTIALLY_UPHELD, NOT_UPHELD = "Upheld", "Partially upheld", "Not upheld"
-NOT_INVESTIGATED, WITHDRAWN = "Not investigated", "Withdrawn"
-DECIDED_OUTCOMES = (UPHELD, PARTIALLY_UPHELD, NOT_UPHELD)
-
-MET, MISSED = "Met", "Missed"
-ON_TRACK, DUE_SOON, OVERDUE = "On track", "Due soon", "Overdue"
 
 
 @dataclass(frozen=True)
@@ -107,7 +113,7 @@ def overall_outcome(point_outcomes: Iterable[str | None]) -> str:
 		return ""
 	decided = [o for o in outcomes if o in DECIDED_OUTCOMES]
 	if not decided:
-		return WITHDRAWN if all(o == WITHDRAWN for o in outcomes) else NOT_INVESTIGATED
+		return OUTCOME_WITHDRAWN if all(o == OUTCOME_WITHDRAWN for o in outcomes) else NOT_INVESTIGATED
 	if all(o == UPHELD for o in decided):
 		return UPHELD
 	if all(o == NOT_UPHELD for o in decided):

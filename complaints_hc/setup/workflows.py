@@ -5,7 +5,7 @@ import pathlib
 
 import frappe
 
-WORKFLOW_DIR = pathlib.Path(__file__).parent / "complaints_hc" / "workflow"
+WORKFLOW_DIR = pathlib.Path(__file__).parent.parent / "complaints_hc" / "workflow"
 
 # Workflow state and action names the default workflows use (shipped as filtered fixtures too).
 WORKFLOW_STATES = (

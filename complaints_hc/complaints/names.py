@@ -1,0 +1,52 @@
+"""The fixed names complaint handling keys on: one home, imported by controllers, jobs and reports.
+
+Workflow states are the council's to rename; these lifecycle statuses are what each state maps to.
+"""
+
+# Complaint lifecycle statuses (Complaint.status).
+RECEIVED, ALLOCATED, IN_PROGRESS = "Received", "Allocated", "In Progress"
+QUALITY_ASSURANCE, APPROVED, RESPONDED = "Quality Assurance", "Approved", "Responded"
+CLOSED, WITHDRAWN, ESCALATED = "Closed", "Withdrawn", "Escalated"
+LIFECYCLE = (
+	RECEIVED,
+	ALLOCATED,
+	IN_PROGRESS,
+	QUALITY_ASSURANCE,
+	APPROVED,
+	RESPONDED,
+	CLOSED,
+	WITHDRAWN,
+	ESCALATED,
+)
+OPEN = (RECEIVED, ALLOCATED, IN_PROGRESS, QUALITY_ASSURANCE, APPROVED)
+BEFORE_INVESTIGATION = (RECEIVED, ALLOCATED)
+NOT_YET_INVESTIGATING = (RECEIVED, ALLOCATED, WITHDRAWN)
+ANSWERED = (RESPONDED, CLOSED, ESCALATED)
+
+# Stages (Complaint.stage).
+STAGE_1, STAGE_2, STAGE_3, OMBUDSMAN = "Stage 1", "Stage 2", "Stage 3", "Ombudsman"
+STAGES = (STAGE_1, STAGE_2, STAGE_3, OMBUDSMAN)
+
+# Outcomes of a point, and so of a complaint (Complaint Point.outcome, Complaint.overall_outcome).
+UPHELD, PARTIALLY_UPHELD, NOT_UPHELD = "Upheld", "Partially upheld", "Not upheld"
+NOT_INVESTIGATED, OUTCOME_WITHDRAWN = "Not investigated", "Withdrawn"
+DECIDED_OUTCOMES = (UPHELD, PARTIALLY_UPHELD, NOT_UPHELD)
+OUTCOMES = (*DECIDED_OUTCOMES, NOT_INVESTIGATED, OUTCOME_WITHDRAWN)
+
+# Timeliness (Complaint.rag_status, Complaint.timescale_met).
+MET, MISSED = "Met", "Missed"
+ON_TRACK, DUE_SOON, OVERDUE = "On track", "Due soon", "Overdue"
+
+# Who is complaining (Complaint.relationship_to_child): a child brings the safeguards with it.
+CHILD = "Child or young person"
+
+# Complaint Action lifecycle statuses (Complaint Action.status).
+ACTION_OPEN, ACTION_IN_PROGRESS, ACTION_COMPLETED, ACTION_VERIFIED = (
+	"Open",
+	"In Progress",
+	"Completed",
+	"Verified",
+)
+ACTION_LIFECYCLE = (ACTION_OPEN, ACTION_IN_PROGRESS, ACTION_COMPLETED, ACTION_VERIFIED)
+ACTION_STILL_OPEN = (ACTION_OPEN, ACTION_IN_PROGRESS)
+ACTION_DONE = (ACTION_COMPLETED, ACTION_VERIFIED)

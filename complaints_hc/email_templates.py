@@ -1,0 +1,24 @@
+"""The names of the Email Templates the app ships (setup/defaults/email_templates.json holds their words).
+
+The records are the council's to reword in the desk; code finds them by these names.
+"""
+
+COMPLAINT_RECEIVED = "Complaint received"
+COMPLIMENT_SHARED = "Compliment shared with staff"
+WORKSHOP_BOOKING_CONFIRMED = "Workshop booking confirmed"
+WORKSHOP_WAITLISTED = "Workshop waiting list place"
+WORKSHOP_BOOKING_CANCELLED = "Workshop booking cancelled"
+WORKSHOP_REMINDER = "Workshop reminder"
+WORKSHOP_CANCELLED = "Workshop cancelled"
+WORKSHOP_MOVED = "Workshop moved"
+
+SHIPPED = (
+	COMPLAINT_RECEIVED,
+	COMPLIMENT_SHARED,
+	WORKSHOP_BOOKING_CONFIRMED,
+	WORKSHOP_WAITLISTED,
+	WORKSHOP_BOOKING_CANCELLED,
+	WORKSHOP_REMINDER,
+	WORKSHOP_CANCELLED,
+	WORKSHOP_MOVED,
+)

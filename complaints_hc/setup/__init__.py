@@ -1,0 +1,1 @@
+"""Set-up: install and uninstall, the default workflows, notifications and templates, and the demo data."""
