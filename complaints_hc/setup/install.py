@@ -11,6 +11,7 @@ import frappe
 
 from complaints_hc.complaints.allocation import ensure_allocation_rule
 from complaints_hc.security.roles import ALL_ROLES
+from complaints_hc.setup.starting_lists import create_starting_lists
 from complaints_hc.setup.workflows import ensure_default_workflows
 
 # The answers a council in England gives Frappe's setup wizard.
@@ -24,6 +25,7 @@ ENGLAND_SETUP = {
 
 def after_install():
 	ensure_default_records()
+	create_starting_lists()
 
 
 def after_migrate():

@@ -48,3 +48,13 @@ def test_default_notifications_are_editable_records():
 	for name in ("Complaint response due soon", "Complaint response overdue"):
 		notification = frappe.get_doc("Notification", name)
 		assert (notification.is_standard, notification.enabled, notification.event) == (0, 1, "Method")
+
+
+def test_a_fresh_install_has_the_seed_papers_starting_lists():
+	from complaints_hc.setup import starting_lists
+
+	for doctype, _fieldname, entries in starting_lists.LISTS:
+		found = set(frappe.get_all(doctype, {"name": ["in", entries]}, pluck="name"))
+		assert found == set(entries), doctype
+	assert "Reflective supervision" in starting_lists.ACTION_TYPES
+	assert "Engaging Fathers and Men" in starting_lists.LEARNING_THEMES

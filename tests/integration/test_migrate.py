@@ -79,3 +79,26 @@ def test_a_site_set_up_with_the_flat_module_paths_migrates_to_the_domain_package
 		"complaints_hc.workshops.mail.send_reminders",
 	}
 	assert frappe.db.exists("Patch Log", {"patch": PATCH})
+
+
+def test_the_councils_changes_to_the_starting_lists_stand_after_a_migrate():
+	"""The lists are made once at install: a migrate neither undoes an edit nor brings back a deletion."""
+	edited, removed = "Delay", "Financial support"
+	frappe.db.set_value("Complaint Category", edited, {"description": "The council's words", "disabled": 1})
+	frappe.delete_doc("Complaint Category", removed, ignore_permissions=True)
+	commit()
+	try:
+		migrate()
+		frappe.db.rollback()
+		assert frappe.db.get_value("Complaint Category", edited, ["description", "disabled"]) == (
+			"The council's words",
+			1,
+		)
+		assert not frappe.db.exists("Complaint Category", removed)
+	finally:
+		frappe.db.set_value("Complaint Category", edited, {"description": None, "disabled": 0})
+		if not frappe.db.exists("Complaint Category", removed):
+			frappe.get_doc({"doctype": "Complaint Category", "category_name": removed}).insert(
+				ignore_permissions=True
+			)
+		commit()

@@ -6,19 +6,11 @@ from frappe.utils import add_days, getdate, today
 
 from complaints_hc.learning.periods import quarter, quarter_bounds
 from complaints_hc.setup.demo.complaints import OFFICER, QA_OFFICERS
+from complaints_hc.setup.starting_lists import COMPLIMENT_CATEGORIES, create_starting_lists
 from complaints_hc.working_days.site import site_calendar
 
 DEMO = "@demo.example.org"
 TEAM_MANAGERS = (f"mark.bennett{DEMO}", f"laura.hayes{DEMO}")
-
-ACTION_TYPES = (
-	"Reflective supervision",
-	"Provide meeting minutes",
-	"Return belongings",
-	"Training",
-	"Change of procedure",
-	"Apology",
-)
 
 # case reference of a demo complaint, kind, what, responsible, working days from the outcome, how far it gets
 ACTIONS = (
@@ -30,15 +22,6 @@ ACTIONS = (
 	("LCS-300210", "Change of procedure", "Add birthday planning to pathway plan reviews", TEAM_MANAGERS[0], 40, "In Progress"),
 )  # fmt: skip
 
-COMPLIMENT_CATEGORIES = (
-	"Listening and being heard",
-	"Reliable and consistent",
-	"Clear, honest communication",
-	"Child-centred practice",
-	"Going the extra mile",
-	"Quality of written work",
-	"Working with the whole family",
-)
 STAFF = tuple(f"{name}{DEMO}" for name in ("priya.shah", "owen.jones", "ellie.marsh", "ben.carter"))
 # words, given by, category, agreed to being quoted
 QUOTES = (
@@ -56,16 +39,7 @@ QUOTES = (
 
 
 def make_demo_learning():
-	for name in ACTION_TYPES:
-		if not frappe.db.exists("Complaint Action Type", name):
-			frappe.get_doc({"doctype": "Complaint Action Type", "action_type_name": name}).insert(
-				ignore_permissions=True
-			)
-	for category in COMPLIMENT_CATEGORIES:
-		if not frappe.db.exists("Compliment Category", category):
-			frappe.get_doc({"doctype": "Compliment Category", "category_name": category}).insert(
-				ignore_permissions=True
-			)
+	create_starting_lists()
 	make_demo_actions()
 	make_demo_compliments()
 	frappe.set_user("Administrator")
