@@ -42,8 +42,9 @@ as_root() {
 bench_cmd() { (cd "$BENCH_DIR" && as_bench bench "$@"); }
 
 ensure_system_packages() {
+	# wkhtmltopdf: Frappe v15 makes every PDF (letters, the bulletin) with it.
 	local wanted=(mariadb-server mariadb-client redis-server python3-venv python3-dev git rsync pkg-config
-		libmariadb-dev cron fonts-dejavu-core "$@")
+		libmariadb-dev cron fonts-dejavu-core wkhtmltopdf "$@")
 	local missing=()
 	for pkg in "${wanted[@]}"; do
 		dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
@@ -169,6 +170,14 @@ install_dev_requirements() {
 		log "Installing development requirements (pytest, hypothesis, freezegun, playwright)"
 		bench_cmd setup requirements --python --dev >/dev/null
 	fi
+}
+
+# wkhtmltopdf (Frappe's PDFs) fetches the site's own stylesheets by its name: make the name resolve here.
+ensure_local_hostname() {
+	local name=$1
+	getent hosts "$name" >/dev/null 2>&1 && return 0
+	log "Resolving $name to this machine (/etc/hosts), for the PDF engine"
+	echo "127.0.0.1 $name" | as_root tee -a /etc/hosts >/dev/null
 }
 
 site_exists() { [ -f "$BENCH_DIR/sites/$1/site_config.json" ]; }
