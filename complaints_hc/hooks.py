@@ -40,11 +40,14 @@ permission_query_conditions = {
 	"Complaint": "complaints_hc.security.visibility.complaint_query_conditions",
 	"Complaint Action": "complaints_hc.security.visibility.action_query_conditions",
 	"Workshop Booking": "complaints_hc.security.visibility.booking_query_conditions",
+	# Child rows of complaint data, and records pointing at it (security/complaint_data.py).
+	"*": "complaints_hc.security.complaint_data.query_conditions",
 }
 has_permission = {
 	"Complaint": "complaints_hc.security.visibility.has_complaint_permission",
 	"Complaint Action": "complaints_hc.security.visibility.has_action_permission",
 	"Workshop Booking": "complaints_hc.security.visibility.has_booking_permission",
+	"*": "complaints_hc.security.complaint_data.has_reference_permission",
 }
 
 # Routes around the row-level hooks (see complaints_hc/access.py).
@@ -54,15 +57,36 @@ doc_events = {
 		"validate": "complaints_hc.security.route_closures.refuse_assignment_outside",
 		"after_insert": "complaints_hc.complaints.allocation.allocate_from_assignment",
 	},
-	"File": {"before_insert": "complaints_hc.security.route_closures.make_attachment_private"},
+	"File": {
+		"before_insert": [
+			"complaints_hc.security.route_closures.refuse_borrowed_private_file",
+			"complaints_hc.security.route_closures.make_attachment_private",
+		],
+		# The outcome letter as sent stays as it was sent (complaints/letters.py).
+		"before_validate": "complaints_hc.complaints.letters.refuse_changing_sent_letter",
+		"on_trash": "complaints_hc.complaints.letters.refuse_deleting_sent_letter",
+	},
 }
 override_whitelisted_methods = {
 	"frappe.client.get_count": "complaints_hc.security.route_closures.get_count",
 	"frappe.model.workflow.bulk_workflow_approval": "complaints_hc.security.route_closures.bulk_workflow_approval",
 	"frappe.desk.desktop.get_desktop_page": "complaints_hc.security.route_closures.get_desktop_page",
+	"frappe.desk.search.search_link": "complaints_hc.security.route_closures.search_link",
+	"frappe.desk.search.search_widget": "complaints_hc.security.route_closures.search_widget",
+	"frappe.desk.listview.get_group_by_count": "complaints_hc.security.route_closures.get_group_by_count",
+	"frappe.desk.search.get_link_title": "complaints_hc.security.route_closures.get_link_title",
+	"frappe.desk.form.linked_with.get": "complaints_hc.security.route_closures.get_linked_docs",
+	"frappe.desk.form.document_follow.follow_document": "complaints_hc.security.route_closures.follow_document",
+	"frappe.desk.form.document_follow.update_follow": "complaints_hc.security.route_closures.update_follow",
+	"frappe.desk.doctype.tag.tag.get_tagged_docs": "complaints_hc.security.route_closures.get_tagged_docs",
+	"frappe.desk.doctype.dashboard_chart.dashboard_chart.get": "complaints_hc.security.route_closures.get_dashboard_chart",
+	"frappe.core.doctype.communication.email.make": "complaints_hc.security.route_closures.make_communication",
 }
 # Notifications the council adds never reach someone who may not see the document (notifications.py).
 override_doctype_class = {"Notification": "complaints_hc.security.notifications.GuardedNotification"}
+
+# Every look at complaint data goes on record (security/access_log.py).
+after_request = ["complaints_hc.security.access_log.record_request"]
 
 standard_queries = {
 	"Complaint": "complaints_hc.security.route_closures.protected_link_search",
@@ -75,7 +99,12 @@ scheduler_events = {
 		"complaints_hc.complaints.daily_jobs.refresh_overdue_actions",
 	],
 	"cron": {
-		"0 8 * * *": ["complaints_hc.workshops.mail.send_reminders"],  # before the working day starts
+		# before the working day starts
+		"0 8 * * *": [
+			"complaints_hc.workshops.mail.send_reminders",
+			"complaints_hc.complaints.allocation.allocate_waiting_complaints",
+			"complaints_hc.complaints.daily_jobs.raise_early_clock_alerts",
+		],
 	},
 }
 

@@ -242,7 +242,7 @@ def private_file(doc, user: str, name: str = "agreement.pdf") -> str:
 			{
 				"doctype": "File",
 				"file_name": name,
-				"content": b"%PDF-1.4 signed agreement",
+				"content": f"%PDF-1.4 {name} {uuid.uuid4().hex}".encode(),  # its own bytes: files are shared by content
 				"is_private": 1,
 				"attached_to_doctype": doc.doctype,
 				"attached_to_name": doc.name,

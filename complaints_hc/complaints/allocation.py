@@ -7,9 +7,13 @@ workflow's "Allocate" action, as for an allocation made by hand.
 """
 
 import frappe
-from frappe.utils import today
+from frappe import _
+from frappe.automation.doctype.assignment_rule import assignment_rule
+from frappe.utils import getdate, today
 
+from complaints_hc.complaints.names import RECEIVED
 from complaints_hc.security import roles
+from complaints_hc.working_days.site import is_working_day
 
 ALLOCATION_RULE = "Allocate complaints to QA officers"
 
@@ -17,7 +21,7 @@ ALLOCATION_RULE = "Allocate complaints to QA officers"
 def can_be_allocated_by_assignment(complaint, user: str) -> bool:
 	return (
 		not complaint.qa_officer
-		and complaint.status == "Received"
+		and complaint.status == RECEIVED
 		and roles.QA_OFFICER in frappe.get_roles(user)
 		and user not in complaint.people_involved_in_the_case()
 	)
@@ -33,6 +37,34 @@ def allocate_from_assignment(todo, method=None):
 		complaint.db_set(
 			{"qa_officer": todo.allocated_to, "allocated_on": today(), "allocated_by": frappe.session.user}
 		)
+
+
+def allocate_waiting_complaints(day=None) -> list[str]:
+	"""Daily, on working days: offer each complaint still waiting for a QA Officer to the council's rules.
+
+	Assignment Rules act when a document is saved, and only on their days: a complaint made through
+	the portal at the weekend would wait until someone touched it. Returns the complaints allocated.
+	"""
+	if not is_working_day(getdate(day or today())):
+		return []
+	allocated = []
+	for name in frappe.get_all(
+		"Complaint", {"status": RECEIVED, "qa_officer": ["is", "not set"]}, pluck="name"
+	):
+		frappe.db.savepoint("allocate_waiting")
+		try:
+			assignment_rule.apply(frappe.get_doc("Complaint", name))
+		except (
+			frappe.ValidationError,
+			frappe.PermissionError,
+		):  # e.g. the rule's next officer is involved in the case
+			frappe.db.rollback(save_point="allocate_waiting")
+			frappe.log_error(title=_("Complaint not allocated by the rule"), reference_doctype="Complaint",
+				reference_name=name)  # fmt: skip
+			continue
+		if frappe.db.get_value("Complaint", name, "qa_officer"):
+			allocated.append(name)
+	return allocated
 
 
 def ensure_allocation_rule():

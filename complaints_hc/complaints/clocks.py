@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from complaints_hc.complaints.names import (
+	BEFORE_QUALITY_ASSURANCE,
 	DECIDED_OUTCOMES,
 	DUE_SOON,
 	MET,
@@ -18,13 +19,16 @@ from complaints_hc.complaints.names import (
 	NOT_INVESTIGATED,
 	NOT_UPHELD,
 	ON_TRACK,
+	OPEN,
 	OUTCOME_WITHDRAWN,
 	OVERDUE,
 	PARTIALLY_UPHELD,
+	RECEIVED,
 	UPHELD,
 )
 from complaints_hc.working_days.engine import WorkingCalendar
 
+ALLOCATE_WITHIN = 1  # the complaint is allocated to a QA Officer on Day 1
 CONTACT_WITHIN = 2  # the Complaints Officer contacts the complainant within 2 working days of receipt
 DRAFT_WITHIN = 10  # the QA Officer drafts the response within 10 working days of day 0
 DEFAULT_TIMESCALE = 10  # until a timescale is agreed, the statutory 10 working days apply
@@ -36,6 +40,7 @@ DUE_SOON_WITHIN = 3  # working days; the council can change it in Complaints Set
 @dataclass(frozen=True)
 class Stage1Clocks:
 	day_zero: datetime.date
+	allocation_due: datetime.date
 	contact_by: datetime.date
 	draft_by: datetime.date
 	due_date: datetime.date
@@ -63,6 +68,7 @@ def stage1_clocks(
 	taken = calendar.working_days_between(day_zero, responded_on) if responded_on else None
 	return Stage1Clocks(
 		day_zero=day_zero,
+		allocation_due=allocation_due(calendar, received_on),
 		contact_by=calendar.add_working_days(received_on, CONTACT_WITHIN),
 		draft_by=calendar.add_working_days(day_zero, DRAFT_WITHIN),
 		due_date=due_date,
@@ -135,3 +141,45 @@ def is_late(events_began_on: datetime.date | None, received_on: datetime.date) -
 
 def valid_timescale(days: int) -> bool:
 	return SHORTEST_TIMESCALE <= days <= LONGEST_TIMESCALE
+
+
+# The early clocks of stage 1, each with the Notification method that warns of it.
+ALLOCATION_ALERT, CONTACT_ALERT, QA_ALERT = "allocation", "contact", "qa"
+ALERT_METHODS = {
+	ALLOCATION_ALERT: "notify_allocation_due",
+	CONTACT_ALERT: "notify_contact_due",
+	QA_ALERT: "notify_qa_due",
+}
+ALERT_SENT_FIELDS = {
+	ALLOCATION_ALERT: "allocation_alert_sent",
+	CONTACT_ALERT: "contact_alert_sent",
+	QA_ALERT: "qa_alert_sent",
+}
+
+
+def allocation_due(calendar: WorkingCalendar, received_on: datetime.date) -> datetime.date:
+	"""Day 1: the QA Service Manager allocates the complaint the working day after receipt."""
+	return calendar.add_working_days(received_on, ALLOCATE_WITHIN)
+
+
+def early_alerts_due(
+	today: datetime.date,
+	status: str,
+	allocation_due: datetime.date,
+	contact_by: datetime.date,
+	contacted: bool,
+	qa_by: datetime.date,
+) -> set[str]:
+	"""The early clocks whose day has come while the step they time is still undone.
+
+	Each alert goes out on the clock's own day, so the step can still be taken in time, or at once when
+	a complaint is logged after that day. Withdrawn, answered and closed complaints raise none.
+	"""
+	due = set()
+	if status == RECEIVED and today >= allocation_due:
+		due.add(ALLOCATION_ALERT)
+	if status in OPEN and not contacted and today >= contact_by:
+		due.add(CONTACT_ALERT)
+	if status in BEFORE_QUALITY_ASSURANCE and today >= qa_by:
+		due.add(QA_ALERT)
+	return due

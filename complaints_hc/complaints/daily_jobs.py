@@ -62,3 +62,51 @@ def refresh_overdue_actions(today=None) -> list[str]:
 	for name in newly:
 		frappe.get_doc("Complaint Action", name).run_method("notify_action_overdue")
 	return newly
+
+
+def raise_early_clock_alerts(today=None) -> dict[str, list[str]]:
+	"""Alert on allocation, contact and QA on their days (and catch up missed days), each once.
+
+	Which alerts are due is `clocks.early_alerts_due`, the rule a save uses too. Complaints are read in
+	one query; each kind of alert is marked sent in one UPDATE, then its Notification method is raised.
+	"""
+	today = getdate(today or nowdate())
+	calendar = site_calendar()
+	sent_fields = list(clocks.ALERT_SENT_FIELDS.values())
+	complaints = frappe.get_all(
+		"Complaint",
+		filters={"status": ["in", OPEN]},
+		or_filters={field: 0 for field in sent_fields},
+		fields=[
+			"name",
+			"status",
+			"received_on",
+			"contact_by",
+			"qa_by",
+			"complainant_contacted_on",
+			*sent_fields,
+		],
+	)
+	raised = {alert: [] for alert in clocks.ALERT_METHODS}
+	for row in complaints:
+		due = clocks.early_alerts_due(
+			today,
+			row.status,
+			clocks.allocation_due(calendar, getdate(row.received_on)),
+			getdate(row.contact_by),
+			bool(row.complainant_contacted_on),
+			getdate(row.qa_by),
+		)
+		for alert in due:
+			if not row[clocks.ALERT_SENT_FIELDS[alert]]:
+				raised[alert].append(row.name)
+	complaint = frappe.qb.DocType("Complaint")
+	for alert, names in raised.items():
+		if names:
+			frappe.qb.update(complaint).set(complaint[clocks.ALERT_SENT_FIELDS[alert]], 1).where(
+				complaint.name.isin(names)
+			).run()
+	for alert, names in raised.items():
+		for name in names:
+			frappe.get_doc("Complaint", name).run_method(clocks.ALERT_METHODS[alert])
+	return raised

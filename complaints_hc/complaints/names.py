@@ -22,6 +22,10 @@ OPEN = (RECEIVED, ALLOCATED, IN_PROGRESS, QUALITY_ASSURANCE, APPROVED)
 BEFORE_INVESTIGATION = (RECEIVED, ALLOCATED)
 NOT_YET_INVESTIGATING = (RECEIVED, ALLOCATED, WITHDRAWN)
 ANSWERED = (RESPONDED, CLOSED, ESCALATED)
+BEFORE_QUALITY_ASSURANCE = (ALLOCATED, IN_PROGRESS)
+# From quality assurance's approval on, what QA signed off is the record: it changes only by going
+# back to drafting (the workflow's return action) and through QA again.
+APPROVED_RECORD = (APPROVED, RESPONDED, CLOSED, ESCALATED)
 
 # Stages (Complaint.stage).
 STAGE_1, STAGE_2, STAGE_3, OMBUDSMAN = "Stage 1", "Stage 2", "Stage 3", "Ombudsman"
@@ -36,6 +40,9 @@ OUTCOMES = (*DECIDED_OUTCOMES, NOT_INVESTIGATED, OUTCOME_WITHDRAWN)
 # Timeliness (Complaint.rag_status, Complaint.timescale_met).
 MET, MISSED = "Met", "Missed"
 ON_TRACK, DUE_SOON, OVERDUE = "On track", "Due soon", "Overdue"
+
+# A quality assurance decision (Complaint Approval.decision).
+DECISION_APPROVED, DECISION_RETURNED = "Approved", "Returned for changes"
 
 # Who is complaining (Complaint.relationship_to_child): a child brings the safeguards with it.
 CHILD = "Child or young person"

@@ -108,7 +108,7 @@ def ensure_edit_allowed(doc, workflow, stored_state: str | None):
 
 
 def restore_server_owned_fields(doc):
-	"""Read-only fields belong to the server: whatever a client sent for them is put back."""
+	"""Read-only fields and tables belong to the server: whatever a client sent for them is put back."""
 	before = doc.get_doc_before_save()
 	for df in doc.meta.fields:
 		if df.read_only and df.fieldtype not in no_value_fields and df.fieldtype != "Table":
@@ -117,7 +117,11 @@ def restore_server_owned_fields(doc):
 			doc.set(df.fieldname, before.get(df.fieldname) if before else df.default)
 	for table in doc.meta.get_table_fields():
 		child_meta = frappe.get_meta(table.options)
-		stored = {row.name: row for row in (before.get(table.fieldname) if before else [])}
+		stored_rows = before.get(table.fieldname) if before else []
+		if table.read_only:  # a history the server keeps: rows are neither added, changed nor removed
+			doc.set(table.fieldname, [row.as_dict() for row in stored_rows])
+			continue
+		stored = {row.name: row for row in stored_rows}
 		for row in doc.get(table.fieldname):
 			for df in child_meta.fields:
 				if df.read_only and df.fieldtype not in no_value_fields:

@@ -2,7 +2,7 @@
 
 import frappe
 import pytest
-from helpers import apply_action, make_complaint
+from helpers import apply_action, make_complaint, on
 
 from complaints_hc.complaints.allocation import ALLOCATION_RULE
 
@@ -33,7 +33,8 @@ def test_the_rule_is_shipped_disabled():
 
 def test_the_rule_allocates_a_new_complaint_to_an_independent_qa_officer(cast):
 	enable_rule_for(cast.qa_officer)
-	complaint = make_complaint(cast)
+	with on("2026-06-03"):  # a Wednesday: the rule works Monday to Friday
+		complaint = make_complaint(cast)
 	stored = frappe.get_doc("Complaint", complaint.name)
 	assert (stored.qa_officer, stored.allocated_by, stored.status) == (
 		cast.qa_officer,
@@ -50,8 +51,25 @@ def test_the_rule_allocates_a_new_complaint_to_an_independent_qa_officer(cast):
 
 def test_the_rule_cannot_hand_a_complaint_to_someone_involved(cast):
 	enable_rule_for(cast.subject)  # a QA Officer named in the complaint
-	with pytest.raises(frappe.PermissionError, match="cannot be assigned"):
+	with on("2026-06-03"), pytest.raises(frappe.PermissionError, match="cannot be assigned"):
 		make_complaint(cast)
 	assert not frappe.db.exists(
 		"Complaint", {"complainant_name": "Joanne Pritchard", "qa_officer": cast.subject}
 	)
+
+
+def test_a_complaint_made_at_the_weekend_is_allocated_on_the_next_working_day(cast):
+	"""The rule works on weekdays and acts when a complaint is saved: the morning job catches the weekend's."""
+	from complaints_hc.complaints import intake
+	from complaints_hc.complaints.allocation import allocate_waiting_complaints
+
+	enable_rule_for(cast.qa_officer)
+	with on("2026-12-26"):  # Boxing Day, a Saturday
+		name = intake.log_complaint({"complainant_name": "Dawn Whitcombe", "relationship_to_child": "Parent",
+			"complainant_email": "dawn@example.org", "complaint_details": "Nobody called me back."})  # fmt: skip
+	assert frappe.db.get_value("Complaint", name, "qa_officer") is None
+	with on("2026-12-28"):  # Monday, the substitute bank holiday for Christmas Day
+		assert allocate_waiting_complaints() == []
+	with on("2026-12-29"):
+		assert name in allocate_waiting_complaints()
+	assert frappe.db.get_value("Complaint", name, ["qa_officer", "status"]) == (cast.qa_officer, "Received")

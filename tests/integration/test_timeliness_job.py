@@ -83,18 +83,29 @@ def test_withdrawn_and_responded_complaints_are_left_alone(cast):
 	assert emails_about(withdrawn.name) == []
 
 
-def test_an_extension_puts_an_overdue_complaint_back_on_track(cast):
+def test_an_extension_agreed_before_the_due_date_keeps_a_complaint_on_track(cast):
 	from helpers import private_file
 
 	with freeze_time(f"{RECEIVED} 12:00:00"):
 		complaint = make_complaint(cast, received_on=RECEIVED)
-	run_job_on("2026-06-16")
-	assert timeliness(complaint.name) == "Overdue"
-	with freeze_time("2026-06-16 12:00:00"):
+	run_job_on("2026-06-12")
+	assert timeliness(complaint.name) == "Due soon"
+	with freeze_time("2026-06-12 12:00:00"):
 		agreement = private_file(complaint, cast.officer)
-		edit(complaint, cast.officer, extensions=[{"requested_on": "2026-06-12", "new_due_date": "2026-07-10",
-			"rationale": "Waiting for the health visitor's records", "complainant_agreed_on": "2026-06-16",
+		edit(complaint, cast.officer, extensions=[{"requested_on": "2026-06-11", "new_due_date": "2026-07-10",
+			"rationale": "Waiting for the health visitor's records", "complainant_agreed_on": "2026-06-12",
 			"agreement_attachment": agreement}])  # fmt: skip
 	assert timeliness(complaint.name) == "On track"
 	run_job_on("2026-06-17")
 	assert timeliness(complaint.name) == "On track"
+
+
+def test_a_complaint_logged_already_overdue_raises_the_overdue_alert_when_saved(cast):
+	with freeze_time("2026-06-17 12:00:00"):
+		complaint = make_complaint(cast, received_on=RECEIVED)  # due 15 June: logged late
+	assert timeliness(complaint.name) == "Overdue"
+	subjects = [subject for subject, _recipients in emails_about(complaint.name)]
+	assert f"Overdue: {complaint.name} was due 15-06-2026" in subjects
+	run_job_on("2026-06-18")  # the job does not tell them again
+	subjects = [subject for subject, _recipients in emails_about(complaint.name)]
+	assert subjects.count(f"Overdue: {complaint.name} was due 15-06-2026") == 1

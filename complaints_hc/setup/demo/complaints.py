@@ -10,6 +10,7 @@ import frappe
 from frappe.model.workflow import apply_workflow
 from frappe.utils import getdate, today
 
+from complaints_hc.setup.starting_lists import create_starting_lists
 from complaints_hc.working_days.site import site_calendar
 
 DEMO = "@demo.example.org"
@@ -31,18 +32,6 @@ TEAMS = (
 		(f"owen.jones{DEMO}", f"ben.carter{DEMO}")),
 	("Disabled Children's Team", "Children with Disabilities", f"laura.hayes{DEMO}", None, ()),
 )  # fmt: skip
-CATEGORIES = (
-	"Communication", "Assessment", "Delay", "Staff conduct", "Decision-making", "Care planning",
-	"Contact arrangements", "Information sharing", "Record keeping", "Financial support",
-)  # fmt: skip
-THEMES = (
-	"Voice of the Child and Purposeful Visits", "Engaging Fathers and Men", "Threshold Training",
-	"SMART Planning and Safety Plans", "Chronology, Genogram and Case Summaries", "Confirmatory Bias",
-	"Professional Curiosity", "Facts and Allegations in Reports", "Responding to Parents' Questions",
-	"Clear Language for Children and Families", "Timely Assessments", "Translation and Interpreters",
-	"Managerial Oversight", "Belongings for Children in Care", "Multi-Agency Working",
-)  # fmt: skip
-
 # What staff can learn from an upheld point on each theme, as the bulletin would say it.
 LEARNING = {
 	"Voice of the Child and Purposeful Visits": "Record the child's wishes and feelings in their own words at each visit.",
@@ -94,7 +83,7 @@ COMPLAINTS = (
 		child="Chloe Evans", team=0, timescale=20, points=(
 			("Belongings were left at the previous placement for two months", "Care planning", "Belongings for Children in Care", "Upheld"),
 			("Not supported to celebrate an 18th birthday as she wanted", "Care planning", "Voice of the Child and Purposeful Visits", "Upheld"),
-		), remedy=150),
+		), remedy=150, reapproved=True),
 	dict(ref="LCS-300199", reach="Responded", age=9, via="Email", name="Tariq Ahmed", rel="Parent",
 		child="Yusuf Ahmed", team=2, early=True, points=()),
 	dict(ref="LCS-299874", reach="Closed", age=38, via="Email", name="Paula Green", rel="Advocate",
@@ -149,10 +138,7 @@ def make_masters():
 	for team, area, manager, service_manager, members in TEAMS:
 		ensure("Service Team", team, team_name=team, service_area=area, team_manager=manager,
 			service_manager=service_manager, members=[{"user": m, "job_title": "Social Worker"} for m in members])  # fmt: skip
-	for category in CATEGORIES:
-		ensure("Complaint Category", category, category_name=category)
-	for theme in THEMES:
-		ensure("Learning Theme", theme, theme_name=theme)
+	create_starting_lists()  # the demo's points and actions use the seed paper's lists
 
 
 def ensure(doctype, name, **values):
@@ -268,22 +254,38 @@ def advance(name, spec, qa_officer, day, stamps):
 	stamps["draft_submitted_on"] = day(spec["timescale"] - 3)
 	if not reaches(spec, "Approved"):
 		return
-	act(name, APPROVER if spec["team"] == 0 else QA_MANAGER, "Approve")
+	approver = APPROVER if spec["team"] == 0 else QA_MANAGER
+	act(name, approver, "Approve")
+	if spec.get("reapproved"):
+		go_back_through_qa(name, spec, qa_officer, approver)
 	stamps["qa_approved_on"] = day(spec["timescale"] - 2)
 	if not reaches(spec, "Responded"):
 		return
-	values = {"response_sent_to_manager_on": day(spec["timescale"] - 1),
-		"outcome_letter_sent_on": day(spec["timescale"] - 1), "outcome_letter_sent_by": OFFICER}  # fmt: skip
-	if spec.get("remedy"):
-		values.update(remedy_amount=spec["remedy"], remedy_reason="To acknowledge the missed birthday celebration.",
-			remedy_approved_by=MANAGER, remedy_approved_on=day(spec["timescale"] - 1))  # fmt: skip
-	edit(name, OFFICER, **values)
-	act(name, OFFICER, "Send Response")
+	edit(name, OFFICER, response_sent_to_manager_on=day(spec["timescale"] - 1))
+	act(name, OFFICER, "Send Response")  # the server keeps the letter as a PDF
+	stamps["outcome_letter_sent_on"] = day(spec["timescale"] - 1)
 	if not reaches(spec, "Closed"):
 		return
 	edit(name, OFFICER, child_file_copy_on=day(spec["timescale"]), child_file_copy_by=qa_officer)
 	act(name, OFFICER, "Close")
 	stamps["closed_on"] = day(spec["timescale"])
+
+
+def go_back_through_qa(name, spec, qa_officer, approver):
+	"""After approval the remedy was found missing: back to drafting, the approver records it, QA again."""
+	act(name, approver, "Return for Changes")
+	frappe.set_user(qa_officer)
+	doc = frappe.get_doc("Complaint", name)
+	doc.points[-1].rationale += " A nominal payment acknowledges what was missed."
+	doc.save()
+	act(name, qa_officer, "Submit for QA")
+	edit(
+		name,
+		approver,
+		remedy_amount=spec["remedy"],
+		remedy_reason="To acknowledge the missed birthday celebration.",
+	)
+	act(name, approver, "Approve")
 
 
 def record_guidance_to_subjects(name, sent_on):
@@ -308,3 +310,6 @@ def backdate(name, stamps):
 	"""Move the server's "today" stamps back to the demo's story (demo data only)."""
 	if stamps:
 		frappe.db.set_value("Complaint", name, stamps, update_modified=False)
+		doc = frappe.get_doc("Complaint", name)
+		doc.set_clocks()  # the clocks count from the story's dates too
+		doc.db_update()

@@ -4,20 +4,25 @@
 import frappe
 from frappe import _
 from frappe.model.document import Document
-from frappe.utils import getdate, today
+from frappe.utils import getdate, now_datetime, today
 
-from complaints_hc.complaints import clocks
+from complaints_hc.complaints import clocks, letters
 from complaints_hc.complaints.names import (
 	ALLOCATED,
 	ANSWERED,
 	APPROVED,
+	APPROVED_RECORD,
 	BEFORE_INVESTIGATION,
 	CHILD,
 	CLOSED,
+	DECISION_APPROVED,
+	DECISION_RETURNED,
+	DUE_SOON,
 	IN_PROGRESS,
 	LIFECYCLE,
 	NOT_YET_INVESTIGATING,
 	OPEN,
+	OVERDUE,
 	QUALITY_ASSURANCE,
 	RESPONDED,
 	WITHDRAWN,
@@ -28,6 +33,9 @@ from complaints_hc.working_days.site import due_soon_within, site_calendar
 
 APPROVER_ROLES = {roles.QA_SERVICE_MANAGER, roles.QA_APPROVER}
 REMEDY_APPROVER_ROLES = {roles.COMPLAINTS_MANAGER, roles.QA_SERVICE_MANAGER, roles.QA_APPROVER}
+LATE_DECIDER_ROLES = {roles.COMPLAINTS_MANAGER, roles.QA_SERVICE_MANAGER}
+# What quality assurance signs off: after approval these change only by going back to drafting.
+APPROVED_CONTENT = ("points", "remedy_amount", "remedy_reason", "remedy_approved_by", "remedy_approved_on")
 
 # Dates of things that happened: on or after receipt, and never in the future.
 EVENT_DATES = (
@@ -55,6 +63,9 @@ class Complaint(Document):
 	if TYPE_CHECKING:
 		from frappe.types import DF
 
+		from complaints_hc.complaints_hc.doctype.complaint_approval.complaint_approval import (
+			ComplaintApproval,
+		)
 		from complaints_hc.complaints_hc.doctype.complaint_extension.complaint_extension import (
 			ComplaintExtension,
 		)
@@ -69,6 +80,9 @@ class Complaint(Document):
 		agreed_timescale_days: DF.Int
 		allocated_by: DF.Link | None
 		allocated_on: DF.Date | None
+		allocation_alert_sent: DF.Check
+		allocation_due: DF.Date | None
+		approvals: DF.Table[ComplaintApproval]
 		case_reference: DF.Data | None
 		child_complainant: DF.Check
 		child_file_copy_by: DF.Link | None
@@ -84,6 +98,7 @@ class Complaint(Document):
 		complainant_phone: DF.Data | None
 		complaint_details: DF.Text | None
 		complaints_officer: DF.Link | None
+		contact_alert_sent: DF.Check
 		contact_by: DF.Date | None
 		day_zero: DF.Date | None
 		draft_by: DF.Date | None
@@ -101,6 +116,8 @@ class Complaint(Document):
 		late_decision: DF.Literal["", "Accepted", "Declined"]
 		late_decision_by: DF.Link | None
 		late_decision_reason: DF.SmallText | None
+		letter_posted_on: DF.Date | None
+		letter_posted_reason: DF.SmallText | None
 		meeting_notes: DF.SmallText | None
 		naming_series: DF.Literal["CMP-.YYYY.-"]
 		open_actions: DF.Int
@@ -114,6 +131,7 @@ class Complaint(Document):
 		points: DF.Table[ComplaintPoint]
 		preferred_contact_method: DF.Literal["", "Email", "Phone", "Letter", "In person"]
 		procedure: DF.Literal["Statutory (Children Act 1989)", "Corporate"]
+		qa_alert_sent: DF.Check
 		qa_approved_by: DF.Link | None
 		qa_approved_on: DF.Date | None
 		qa_by: DF.Date | None
@@ -122,6 +140,7 @@ class Complaint(Document):
 		rag_status: DF.Literal["", "On track", "Due soon", "Overdue", "Met", "Missed"]
 		reasonable_adjustments: DF.SmallText | None
 		received_on: DF.Date
+		received_on_change_reason: DF.SmallText | None
 		received_via: DF.Literal["", "Portal", "Email", "Phone", "Letter", "In person"]
 		relationship_to_child: DF.Literal[
 			"", "Parent", "Carer", "Child or young person", "Advocate", "Professional", "Other"
@@ -136,6 +155,9 @@ class Complaint(Document):
 		response_sent_to_manager_on: DF.Date | None
 		restart_agreed_by: DF.Link | None
 		restart_reason: DF.SmallText | None
+		sent_letter: DF.Attach | None
+		sent_letter_print_format: DF.Link | None
+		sent_letter_sha256: DF.Data | None
 		service_area: DF.Link | None
 		service_manager: DF.Link | None
 		service_team: DF.Link | None
@@ -172,6 +194,8 @@ class Complaint(Document):
 		self.previous_status = workflow_guard.guard_transition(self, "status", LIFECYCLE)
 		self.validate_actor_is_not_a_subject()
 		self.validate_dates()
+		self.validate_received_date_change()
+		self.validate_approved_content_unchanged()
 		self.validate_qa_officer()
 		self.validate_timescale()
 		self.validate_restart()
@@ -180,6 +204,7 @@ class Complaint(Document):
 		self.validate_child_safeguards()
 		self.validate_late_complaint()
 		self.validate_remedy()
+		self.validate_letter_posting()
 		self.validate_status_requirements()
 
 	def before_save(self):
@@ -189,6 +214,11 @@ class Complaint(Document):
 		self.set_clocks()
 
 	def on_trash(self):
+		if self.sent_letter:
+			frappe.throw(
+				_("The outcome letter of this complaint was sent, so the complaint is part of the record."),
+				frappe.LinkExistsError,
+			)
 		if frappe.db.exists("Complaint Action", {"complaint": self.name}):
 			frappe.throw(
 				_(
@@ -200,6 +230,11 @@ class Complaint(Document):
 	def on_update(self):
 		# Someone named as a subject loses any share or assignment they had before.
 		route_closures.remove_access_of(self.doctype, self.name, (row.user for row in self.subjects))
+		if self.flags.received_date_changed:
+			self.log_received_date_change(*self.flags.received_date_changed)
+		if self.status == RESPONDED and self.previous_status == APPROVED:
+			letters.keep_sent_letter(self)
+		self.raise_alerts()
 
 	# -- checks ---------------------------------------------------------------------------------
 
@@ -225,6 +260,35 @@ class Complaint(Document):
 						frappe.bold(_(self.meta.get_label(fieldname)))
 					)
 				)
+
+	def validate_received_date_change(self):
+		"""Day 0 is set once: a Complaints Manager corrects it, with a reason, and the change is logged."""
+		before = self.get_doc_before_save()
+		if not before or getdate(before.received_on) == getdate(self.received_on):
+			return
+		if roles.COMPLAINTS_MANAGER not in frappe.get_roles():
+			frappe.throw(
+				_("Only a Complaints Manager can change the received date (Day 0) once it is recorded."),
+				frappe.PermissionError,
+				title=_("Received date"),
+			)
+		reason = (self.received_on_change_reason or "").strip()
+		if not reason or reason == (before.received_on_change_reason or "").strip():
+			frappe.throw(_("Record why the received date is changing."), title=_("Received date"))
+		self.flags.received_date_changed = (before.received_on, self.received_on, reason)
+
+	def validate_approved_content_unchanged(self):
+		if self.previous_status not in APPROVED_RECORD:
+			return
+		changed = workflow_guard.changed_fields(self) & set(APPROVED_CONTENT)
+		if changed:
+			frappe.throw(
+				_(
+					"Quality assurance approved this response, so {0} cannot change now. To change it, return the complaint to drafting with the workflow; QA must then approve it again."
+				).format(", ".join(_(self.meta.get_label(f)) for f in sorted(changed))),
+				frappe.PermissionError,
+				title=_("Approved by QA"),
+			)
 
 	def validate_qa_officer(self):
 		if not self.qa_officer:
@@ -257,6 +321,12 @@ class Complaint(Document):
 		return involved
 
 	def validate_timescale(self):
+		before = self.get_doc_before_save()
+		if before and before.agreed_timescale_days and self.changed("agreed_timescale_days"):
+			frappe.throw(
+				_("The timescale was agreed with the complainant: it moves only by an extension."),
+				title=_("Timescale"),
+			)
 		if self.agreed_timescale_days and not clocks.valid_timescale(self.agreed_timescale_days):
 			frappe.throw(
 				_("The agreed timescale must be {0} to {1} working days.").format(
@@ -268,25 +338,30 @@ class Complaint(Document):
 			frappe.throw(_("Record the date the timescale was agreed with the complainant."))
 
 	def validate_restart(self):
-		if not self.clock_restarted_on:
+		if not self.changed("clock_restarted_on"):
 			return
-		if not self.restart_agreed_by or roles.COMPLAINTS_MANAGER not in frappe.get_roles(
-			self.restart_agreed_by
-		):
+		if roles.COMPLAINTS_MANAGER not in frappe.get_roles():
 			frappe.throw(
-				_("Restarting the clock needs the agreement of a Complaints Manager: record who agreed."),
+				_(
+					"Restarting the clock needs the agreement of a Complaints Manager: a Complaints Manager records it."
+				),
+				frappe.PermissionError,
 				title=_("Restart not agreed"),
 			)
-		if not (self.restart_reason or "").strip():
+		if self.clock_restarted_on and not (self.restart_reason or "").strip():
 			frappe.throw(_("Record which points were added and why the clock restarted."))
-		if self.changed("clock_restarted_on") and self.status not in (ALLOCATED, IN_PROGRESS):
-			frappe.throw(_("The clock can only restart when points are added at the initial meeting."))
+		if self.status not in (ALLOCATED, IN_PROGRESS) or self.draft_submitted_on:
+			frappe.throw(
+				_(
+					"The clock can only restart when points are added at the initial meeting, before the response goes to QA."
+				)
+			)
 
 	def changed(self, fieldname: str) -> bool:
 		before = self.get_doc_before_save()
 		fieldtype = self.meta.get_field(fieldname).fieldtype
 		now = workflow_guard.normalised(self.get(fieldname), fieldtype)
-		return now != (workflow_guard.normalised(before.get(fieldname), fieldtype) if before else None)
+		return now != workflow_guard.normalised(before.get(fieldname) if before else None, fieldtype)
 
 	def validate_extensions(self):
 		before = self.get_doc_before_save()
@@ -297,10 +372,30 @@ class Complaint(Document):
 				row, row.meta
 			):
 				frappe.throw(_("A recorded extension cannot be changed or removed: add a new one instead."))
-		due = self.due_without_extensions()
+		due, previous_request = self.due_without_extensions(), None
 		for row in self.extensions:
+			if row.name not in stored:
+				self.validate_new_extension(row, due, previous_request)
 			self.validate_extension(row, due)
-			due = getdate(row.new_due_date)
+			due, previous_request = getdate(row.new_due_date), getdate(row.requested_on)
+
+	def validate_new_extension(self, row, current_due, previous_request):
+		label = _("Extension {0}").format(row.idx)
+		if self.status not in OPEN:
+			frappe.throw(_("{0}: an extension can be agreed only while the complaint is open.").format(label))
+		if getdate(today()) > current_due:
+			frappe.throw(
+				_(
+					"{0}: the response was due on {1}. An extension is agreed before the due date passes."
+				).format(label, frappe.format(current_due, "Date")),
+				title=_("Too late to extend"),
+			)
+		if previous_request and getdate(row.requested_on) < previous_request:
+			frappe.throw(
+				_("{0}: it cannot have been requested before the previous extension ({1}).").format(
+					label, frappe.format(previous_request, "Date")
+				)
+			)
 
 	def validate_extension(self, row, due_before):
 		label = _("Extension {0}").format(row.idx)
@@ -354,13 +449,23 @@ class Complaint(Document):
 			)
 
 	def validate_late_complaint(self):
+		if self.changed("late_decision") or self.changed("late_decision_reason"):
+			if not LATE_DECIDER_ROLES & set(frappe.get_roles()):
+				frappe.throw(
+					_(
+						"Whether to accept a late complaint is decided by a Complaints Manager or the QA Service Manager."
+					),
+					frappe.PermissionError,
+				)
+			self.flags.late_decision_made = True
 		if not clocks.is_late(
 			getdate(self.events_date) if self.events_date else None, getdate(self.received_on)
 		):
 			return
 		if self.status in NOT_YET_INVESTIGATING:
 			return
-		if not (self.late_decision and (self.late_decision_reason or "").strip() and self.late_decision_by):
+		decided = self.late_decision_by or self.flags.late_decision_made
+		if not (self.late_decision and (self.late_decision_reason or "").strip() and decided):
 			frappe.throw(
 				_(
 					"The events are more than a year old: record the decision to accept the complaint, why, and who decided."
@@ -371,18 +476,39 @@ class Complaint(Document):
 			frappe.throw(_("A late complaint that was declined can only be closed."))
 
 	def validate_remedy(self):
-		if not self.remedy_amount:
+		"""Whoever records a nominal payment approves it, so they must hold a manager role."""
+		if not (self.changed("remedy_amount") or self.changed("remedy_reason")):
 			return
-		if not ((self.remedy_reason or "").strip() and self.remedy_approved_by and self.remedy_approved_on):
-			frappe.throw(
-				_("A nominal payment needs its reason, who approved it and when."), title=_("Nominal remedy")
-			)
-		if not REMEDY_APPROVER_ROLES & set(frappe.get_roles(self.remedy_approved_by)):
+		if self.remedy_amount and not (self.remedy_reason or "").strip():
+			frappe.throw(_("A nominal payment needs its reason."), title=_("Nominal remedy"))
+		if not REMEDY_APPROVER_ROLES & set(frappe.get_roles()):
 			frappe.throw(
 				_(
-					"A nominal payment must be approved by a Complaints Manager, QA Service Manager or QA Approver."
-				)
+					"A nominal payment must be approved by a Complaints Manager, QA Service Manager or QA Approver: one of them records it."
+				),
+				frappe.PermissionError,
+				title=_("Nominal remedy"),
 			)
+		self.flags.remedy_approved = True
+
+	def validate_letter_posting(self):
+		"""An earlier posting date than the server recorded: a Complaints Manager's correction, with a reason."""
+		if not self.changed("letter_posted_on"):
+			return
+		if roles.COMPLAINTS_MANAGER not in frappe.get_roles():
+			frappe.throw(
+				_("Only a Complaints Manager can record an earlier posting date for the letter."),
+				frappe.PermissionError,
+			)
+		if not self.letter_posted_on:
+			return
+		if not (self.letter_posted_reason or "").strip():
+			frappe.throw(_("Record why the letter was posted before the date the server recorded."))
+		posted = getdate(self.letter_posted_on)
+		if not self.qa_approved_on or posted < getdate(self.qa_approved_on):
+			frappe.throw(_("The letter cannot have been posted before quality assurance approved it."))
+		if self.outcome_letter_sent_on and posted > getdate(self.outcome_letter_sent_on):
+			frappe.throw(_("A posting date corrects the sent date only to an earlier day."))
 
 	def validate_status_requirements(self):
 		"""What must be recorded before a complaint enters each lifecycle status."""
@@ -458,12 +584,7 @@ class Complaint(Document):
 			self.require("complainant_contacted_on", "initial_meeting_on", "resolution_agreed_with", "resolution_summary",
 				why=_("To record an early resolution"))  # fmt: skip
 			return
-		self.require(
-			"response_sent_to_manager_on",
-			"outcome_letter_sent_on",
-			"outcome_letter_sent_by",
-			why=_("To send the response"),
-		)
+		self.require("response_sent_to_manager_on", why=_("To send the response"))
 
 	def check_ready_to_close(self):
 		if self.early_resolution:
@@ -488,21 +609,78 @@ class Complaint(Document):
 		user, now = frappe.session.user, today()
 		if self.qa_officer and self.changed("qa_officer"):
 			self.allocated_on, self.allocated_by = now, user
+		if self.changed("clock_restarted_on"):
+			self.restart_agreed_by = user if self.clock_restarted_on else None
+		if self.flags.remedy_approved:
+			self.remedy_approved_by, self.remedy_approved_on = (
+				(user, now) if self.remedy_amount else (None, None)
+			)
+		if self.flags.late_decision_made:
+			self.late_decision_by = user
 		for row in self.extensions:
 			row.recorded_by = row.recorded_by or user
 		if self.status == self.previous_status:
 			return
-		if self.status == IN_PROGRESS and self.previous_status == QUALITY_ASSURANCE:
+		if self.status == IN_PROGRESS and self.previous_status in (QUALITY_ASSURANCE, APPROVED):
 			self.qa_returns = (self.qa_returns or 0) + 1  # returned for changes
+			self.record_qa_decision(DECISION_RETURNED)
 		elif self.status == QUALITY_ASSURANCE:
 			self.drafted_by = self.drafted_by or user
 			self.draft_submitted_on = now
 		elif self.status == APPROVED:
 			self.qa_approved_by, self.qa_approved_on = user, now
+			self.record_qa_decision(DECISION_APPROVED)
+		elif self.status == RESPONDED and self.previous_status == APPROVED:
+			self.outcome_letter_sent_on, self.outcome_letter_sent_by = now, user
 		elif self.status == WITHDRAWN:
 			self.withdrawn_on = self.withdrawn_on or now
 		elif self.status == CLOSED:
 			self.closed_on = now
+
+	def record_qa_decision(self, decision: str):
+		before = self.get_doc_before_save()
+		self.append(
+			"approvals",
+			{
+				"decision": decision,
+				"decided_by": frappe.session.user,
+				"decided_on": now_datetime(),
+				"from_state": before.workflow_state if before else None,
+				"to_state": self.workflow_state,
+			},
+		)
+
+	def log_received_date_change(self, was, now, reason):
+		self.add_comment(
+			"Info",
+			_("Received date (Day 0) changed from {0} to {1} by {2}: {3}").format(
+				frappe.format(getdate(was), "Date"),
+				frappe.format(getdate(now), "Date"),
+				frappe.utils.get_fullname(frappe.session.user),
+				frappe.utils.escape_html(reason),
+			),
+		)
+
+	# -- alerts ----------------------------------------------------------------------------------
+
+	def raise_alerts(self):
+		"""The same alerts the daily job raises, when a save (a complaint logged late, say) makes them due."""
+		before = self.get_doc_before_save()
+		if self.rag_status in (DUE_SOON, OVERDUE) and (not before or before.rag_status != self.rag_status):
+			self.run_method("notify_due_soon" if self.rag_status == DUE_SOON else "notify_overdue")
+		due = clocks.early_alerts_due(
+			getdate(today()),
+			self.status,
+			getdate(self.allocation_due),
+			getdate(self.contact_by),
+			bool(self.complainant_contacted_on),
+			getdate(self.qa_by),
+		)
+		for alert in sorted(due):
+			sent_field = clocks.ALERT_SENT_FIELDS[alert]
+			if not self.get(sent_field):
+				self.db_set(sent_field, 1, update_modified=False)
+				self.run_method(clocks.ALERT_METHODS[alert])
 
 	# -- derived values ------------------------------------------------------------------------
 
@@ -522,7 +700,7 @@ class Complaint(Document):
 			return None
 		if self.early_resolution and not self.outcome_letter_sent_on:
 			return getdate(self.initial_meeting_on)
-		return getdate(self.outcome_letter_sent_on)
+		return getdate(self.letter_posted_on or self.outcome_letter_sent_on)
 
 	def compute_clocks(self, with_extensions: bool = True) -> clocks.Stage1Clocks:
 		extended_to = (
@@ -538,23 +716,24 @@ class Complaint(Document):
 		)
 
 	def set_clocks(self):
-		clocks = self.compute_clocks()
+		dates = self.compute_clocks()
 		self.update(
 			{
-				"day_zero": clocks.day_zero,
-				"contact_by": clocks.contact_by,
-				"draft_by": clocks.draft_by,
-				"due_date": clocks.due_date,
-				"qa_by": clocks.qa_by,
-				"responded_on": clocks.responded_on,
-				"working_days_taken": clocks.working_days_taken,
-				"timescale_met": clocks.timescale_met or "",
+				"day_zero": dates.day_zero,
+				"allocation_due": dates.allocation_due,
+				"contact_by": dates.contact_by,
+				"draft_by": dates.draft_by,
+				"due_date": dates.due_date,
+				"qa_by": dates.qa_by,
+				"responded_on": dates.responded_on,
+				"working_days_taken": dates.working_days_taken,
+				"timescale_met": dates.timescale_met or "",
 			}
 		)
 		self.rag_status = clocks.timeliness(
 			site_calendar(),
-			clocks.due_date,
-			clocks.responded_on,
+			dates.due_date,
+			dates.responded_on,
 			getdate(today()),
 			due_soon_within=due_soon_within(),
 			is_open=self.status in OPEN,

@@ -11,11 +11,14 @@ from complaints_hc.complaints.names import (
 	ACTION_LIFECYCLE,
 	ACTION_STILL_OPEN,
 	ACTION_VERIFIED,
+	APPROVED_RECORD,
 )
 from complaints_hc.security import roles, workflow_guard
 from complaints_hc.security.visibility import ACTION_ROLES, may_see_action
 from complaints_hc.working_days.site import site_calendar
 
+# What an action agreed in the response commits to (its progress and evidence are recorded later).
+AGREED_TERMS = ("complaint", "action_type", "description", "point_number", "due_in_working_days")
 VERIFIER_ROLES = {roles.QA_OFFICER, roles.QA_SERVICE_MANAGER, roles.QA_APPROVER}
 
 
@@ -60,6 +63,7 @@ class ComplaintAction(Document):
 	def validate(self):
 		self.previous_status = workflow_guard.guard_transition(self, "status", ACTION_LIFECYCLE)
 		self.validate_actor()
+		self.validate_agreed_action_unchanged()
 		self.validate_point()
 		self.validate_responsible()
 		self.set_due_date()
@@ -78,11 +82,30 @@ class ComplaintAction(Document):
 		self.update_open_actions_on_complaint()
 
 	def on_trash(self):
+		if self.complaint_doc().status in APPROVED_RECORD:
+			frappe.throw(
+				_("This action is part of a response quality assurance approved: it cannot be deleted.")
+			)
 		self.update_open_actions_on_complaint(leaving=True)
 
 	def validate_actor(self):
 		if not may_see_action(self, frappe.session.user):
 			frappe.throw(_("You cannot act on this action."), frappe.PermissionError)
+
+	def validate_agreed_action_unchanged(self):
+		"""An action agreed in a response QA approved keeps its terms: only its progress is recorded."""
+		before = self.get_doc_before_save()
+		if not before or self.complaint_doc().status not in APPROVED_RECORD:
+			return
+		changed = [f for f in AGREED_TERMS if self.get(f) != before.get(f)]
+		if changed:
+			frappe.throw(
+				_(
+					"The response was approved by QA with this action as agreed, so {0} cannot change. Return the complaint to drafting to change it."
+				).format(", ".join(_(self.meta.get_label(f)) for f in changed)),
+				frappe.PermissionError,
+				title=_("Approved by QA"),
+			)
 
 	def complaint_doc(self):
 		return frappe.get_cached_doc("Complaint", self.complaint)

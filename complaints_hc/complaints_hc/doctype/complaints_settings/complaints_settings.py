@@ -27,11 +27,24 @@ class ComplaintsSettings(Document):
 		holiday_country: DF.Data
 		holiday_subdivision: DF.Data | None
 		next_stage_request_working_days: DF.Int
+		outcome_letter_print_format: DF.Link
+		public_form_limit_per_address: DF.Int
+		public_form_limit_per_email: DF.Int
+		young_person_letter_print_format: DF.Link
 	# end: auto-generated types
 
 	def validate(self):
 		self.validate_extra_non_working_days()
 		self.validate_holiday_calendar()
+		self.validate_public_form_limits()
+
+	def validate_public_form_limits(self):
+		for fieldname in ("public_form_limit_per_address", "public_form_limit_per_email"):
+			if (self.get(fieldname) or 0) < 1:
+				frappe.throw(
+					_("{0} must be at least 1.").format(_(self.meta.get_label(fieldname))),
+					title=_("Public complaint form"),
+				)
 
 	def validate_extra_non_working_days(self):
 		seen = set()
