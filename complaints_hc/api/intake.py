@@ -1,14 +1,13 @@
-"""The public complaint form's one method: POST only, open to guests, limited per address."""
+"""The public complaint form's one method: POST only, open to guests, limited per network and email address
+(complaints/intake.py, limits in Complaints Settings)."""
 
 import frappe
 from frappe import _
-from frappe.rate_limiter import rate_limit
 
 from complaints_hc.complaints import intake
 
 
 @frappe.whitelist(allow_guest=True, methods=["POST"])
-@rate_limit(key="complainant_email", limit=5, seconds=60 * 60)
 def submit(**form) -> dict:
 	"""Only the form's own fields are read; the answer carries the reference and nothing else."""
 	reference = intake.log_complaint(form)

@@ -4,10 +4,12 @@ acknowledged to the complainant. Only its reference is given back to the person 
 import frappe
 from frappe import _
 from frappe.email.doctype.email_template.email_template import get_email_template
-from frappe.utils import cstr, today, validate_email_address
+from frappe.utils import add_to_date, cstr, now_datetime, today, validate_email_address
 
 from complaints_hc import email_templates
 
+FLOOD_WINDOW_SECONDS = 60 * 60
+FROM_ADDRESS, FROM_EMAIL = "from this network address", "from this email address"
 CONTACT_METHODS = ("Email", "Phone", "Letter")  # "In person" is arranged once the team is in touch
 LIMITS = {"complainant_name": 140, "complainant_phone": 40, "child_name": 140, "complaint_details": 5000,
 	"outcome_sought": 2000}  # fmt: skip
@@ -45,9 +47,40 @@ def cleaned(form: dict) -> dict:
 	return values
 
 
+def refuse_floods(address: str, email: str | None):
+	"""Past the hour's limit for this network address, or this email address, a complaint is refused.
+
+	The limits are Complaints Settings; the answer says plainly when to try again, and nothing is kept.
+	"""
+	settings = frappe.get_cached_doc("Complaints Settings")
+	limits = [(FROM_ADDRESS, address or "unknown", settings.public_form_limit_per_address or 20)]
+	if email:
+		limits.append((FROM_EMAIL, email.strip().lower(), settings.public_form_limit_per_email or 5))
+	for kind, value, limit in limits:
+		key = flood_key(kind, value)
+		count = frappe.cache.incr(key)
+		if count == 1:
+			frappe.cache.expire(key, FLOOD_WINDOW_SECONDS)
+		if count > limit:
+			wait = max(frappe.cache.ttl(key) or 0, 60)
+			again = add_to_date(now_datetime(), seconds=wait)
+			frappe.throw(
+				_(
+					"Too many complaints have been sent {0} in the last hour. Please try again after {1}, or phone the complaints team."
+				).format(_(kind), again.strftime("%H:%M")),
+				frappe.TooManyRequestsError,
+				title=_("Please try again later"),
+			)
+
+
+def flood_key(kind: str, value: str) -> str:
+	return frappe.cache.make_key(f"complaints_hc:public-form:{kind}:{value}")
+
+
 def log_complaint(form: dict) -> str:
 	"""Log the complaint as received today through the portal; returns its reference."""
 	values = cleaned(form)
+	refuse_floods(frappe.local.request_ip, values.get("complainant_email"))
 	complaint = frappe.get_doc({"doctype": "Complaint", "received_via": "Portal", "received_on": today(),
 		"procedure": "Statutory (Children Act 1989)", **values})  # fmt: skip
 	complaint.flags.ignore_permissions = True  # made for someone outside the council, who reads nothing back

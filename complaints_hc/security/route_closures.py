@@ -6,14 +6,23 @@ Frappe v15 checks `has_permission` and `permission_query_conditions` on its main
 - link search with `ignore_user_permissions=1` runs with permissions ignored;
 - `frappe.client.get_count` checks no permission at all;
 - `bulk_workflow_approval` accepts GET, so one link in an email could approve;
-- files attached through the desk may be public.
-Each is closed here and tested over HTTP (tests/http/test_complaint_access.py).
+- files attached through the desk may be public;
+- a handful of desk endpoints read complaint data with `frappe.qb` or `frappe.db` (no permission query)
+  or check a permission and ignore the answer: group-by counts by assignee, link titles, linked
+  documents, tagged documents, following a document (whose digest mails its changes), heatmap
+  charts built from a client's chart definition, and attaching files to an email.
+Each is closed here and tested over HTTP (tests/http/test_complaint_access.py and
+tests/http/test_complaint_data_routes.py). Child rows and records pointing at complaints (versions,
+comments, files...) are covered as families by `complaint_data`.
 """
 
 import frappe
 from frappe import _
+from frappe.query_builder import Order
+from frappe.query_builder.functions import Count
 
 from complaints_hc.complaints.allocation import can_be_allocated_by_assignment
+from complaints_hc.security.complaint_data import is_complaint_data
 from complaints_hc.security.visibility import may_see_action, may_see_complaint
 
 # DocType -> who may see one document of it (beyond its role permissions).
@@ -21,7 +30,6 @@ VISIBILITY = {
 	"Complaint": may_see_complaint,
 	"Complaint Action": may_see_action,
 }
-CHILD_TABLES = {"Complaint Point", "Complaint Subject", "Complaint Extension", "Complaint Update"}
 
 
 def is_protected(doctype: str | None) -> bool:
@@ -78,6 +86,21 @@ def remove_access_of(doctype: str, name: str, users):
 	)
 
 
+def refuse_borrowed_private_file(file, method=None):
+	"""File.before_insert: a new File row naming an existing private file would make that file
+	downloadable by whoever owns the row. For complaint data's files, refused unless the user may already
+	read the file. (Uploading the very same bytes lands on the same URL, and is refused too: the uploader
+	may not know it, but the file is not theirs to see.)"""
+	url = file.file_url or ""
+	if not url.startswith("/private/"):
+		return
+	holders = frappe.get_all("File", {"file_url": url, "name": ["!=", file.name or ""]},
+		["name", "attached_to_doctype"])  # fmt: skip
+	guarded = [h for h in holders if is_complaint_data(h.attached_to_doctype)]
+	if guarded and not any(frappe.get_doc("File", h.name).has_permission("read") for h in guarded):
+		frappe.throw(_("You may not use that file."), frappe.PermissionError)
+
+
 def make_attachment_private(file, method=None):
 	"""File.before_insert: anything attached to complaint data is private, whatever the uploader chose.
 
@@ -97,12 +120,11 @@ def get_count(doctype: str, filters=None, debug=False, cache=False):
 	from frappe.client import get_count as frappe_get_count
 	from frappe.client import get_safe_filters
 
-	if doctype in CHILD_TABLES:
-		frappe.throw(_("Count the complaints themselves instead."), frappe.PermissionError)
-	if not is_protected(doctype):
+	if not is_complaint_data(doctype):
 		return frappe_get_count(doctype, filters=filters, debug=debug, cache=cache)
-	frappe.has_permission(doctype, "read", throw=True)
-	return len(frappe.get_list(doctype, filters=get_safe_filters(filters), pluck="name"))
+	# Frappe's own count checks nothing: complaint data is counted through the permission query.
+	counted = frappe.get_list(doctype, filters=get_safe_filters(filters), fields=["count(*) as count"])
+	return counted[0].count if counted else 0
 
 
 # What a link search shows beside the name: nothing a person could be identified by.
@@ -154,3 +176,134 @@ def get_desktop_page(page: str):
 			_("You are not permitted to open the {0} workspace.").format(_(name)), frappe.PermissionError
 		)
 	return frappe_get_desktop_page(page)
+
+
+# --- desk endpoints that would read complaint data around the permission query ----------------------
+
+
+@frappe.whitelist()
+def search_link(doctype: str, txt: str, *args, **kwargs):
+	"""Link search: `ignore_user_permissions` never reaches complaint data (it turns permissions off)."""
+	from frappe.desk.search import search_link as frappe_search_link
+
+	kwargs.pop("cmd", None)  # the request's own key, which Frappe passes to a function taking **kwargs
+	if is_complaint_data(doctype):
+		kwargs["ignore_user_permissions"] = False
+	return frappe_search_link(doctype, txt, *args, **kwargs)
+
+
+@frappe.whitelist()
+def search_widget(doctype: str, txt: str, *args, **kwargs):
+	from frappe.desk.search import search_widget as frappe_search_widget
+
+	kwargs.pop("cmd", None)
+	if is_complaint_data(doctype):
+		kwargs["ignore_user_permissions"] = False
+	return frappe_search_widget(doctype, txt, *args, **kwargs)
+
+
+@frappe.whitelist()
+def get_group_by_count(doctype: str, current_filters: str, field: str) -> list[dict]:
+	"""The sidebar's counts. By assignee Frappe queries with no permission at all: for complaint data the
+	documents counted are those the permission query lets through."""
+	from frappe.desk.listview import get_group_by_count as frappe_get_group_by_count
+
+	if field != "assigned_to" or not is_complaint_data(doctype):
+		return frappe_get_group_by_count(doctype, current_filters, field)
+	visible = frappe.get_list(doctype, filters=frappe.parse_json(current_filters), pluck="name")
+	if not visible:
+		return []
+	todo = frappe.qb.DocType("ToDo")
+	count = Count("*").as_("count")
+	return (
+		frappe.qb.from_(todo)
+		.select(todo.allocated_to.as_("name"), count)
+		.where(
+			(todo.status != "Cancelled")
+			& (todo.reference_type == doctype)
+			& todo.reference_name.isin(visible)
+		)
+		.groupby(todo.allocated_to)
+		.orderby(count, order=Order.desc)
+		.limit(50)
+		.run(as_dict=True)
+	)
+
+
+def refuse_unless_readable(doctype: str, name: str, user: str | None = None):
+	if is_complaint_data(doctype) and not frappe.has_permission(doctype, "read", doc=name, user=user):
+		frappe.throw(_("You may not see {0} {1}.").format(_(doctype), name), frappe.PermissionError)
+
+
+@frappe.whitelist()
+def get_link_title(doctype: str, docname: str):
+	"""A link's title (a complaint's is the complainant's name) only for who may read the document."""
+	from frappe.desk.search import get_link_title as frappe_get_link_title
+
+	refuse_unless_readable(doctype, docname)
+	return frappe_get_link_title(doctype, docname)
+
+
+@frappe.whitelist()
+def get_linked_docs(doctype: str, docname: str):
+	"""The form's "Links" (Frappe checks the permission but ignores the answer)."""
+	from frappe.desk.form.linked_with import get as frappe_get_linked
+
+	refuse_unless_readable(doctype, docname)
+	return frappe_get_linked(doctype, docname)
+
+
+@frappe.whitelist()
+def follow_document(doctype: str, doc_name: str, user: str):
+	"""Following sends a digest of the document's changes: only to someone who may read it."""
+	from frappe.desk.form.document_follow import follow_document as frappe_follow_document
+
+	refuse_unless_readable(doctype, doc_name, user=user)
+	return frappe_follow_document(doctype, doc_name, user)
+
+
+@frappe.whitelist()
+def update_follow(doctype: str, doc_name: str, following: bool):
+	"""The form's follow button (it calls Frappe's follow_document directly)."""
+	from frappe.desk.form.document_follow import update_follow as frappe_update_follow
+
+	if frappe.parse_json(following):
+		refuse_unless_readable(doctype, doc_name)
+	return frappe_update_follow(doctype, doc_name, following)
+
+
+@frappe.whitelist()
+def get_tagged_docs(doctype: str, tag: str):
+	from frappe.desk.doctype.tag.tag import get_tagged_docs as frappe_get_tagged_docs
+
+	if not is_complaint_data(doctype):
+		return frappe_get_tagged_docs(doctype, tag)
+	return frappe.get_list(doctype, filters={"_user_tags": ["like", tag]}, pluck="name", as_list=True)
+
+
+@frappe.whitelist()
+def get_dashboard_chart(chart_name=None, chart=None, **kwargs):
+	"""A chart built from a client's own definition reads its data without the permission query when it is
+	a heatmap: refused for complaint data (the workspace's saved charts are unaffected)."""
+	from frappe.desk.doctype.dashboard_chart.dashboard_chart import get as frappe_get_chart
+
+	kwargs.pop("cmd", None)
+	if chart and not chart_name:
+		definition = frappe._dict(frappe.parse_json(chart) or {})
+		if definition.type == "Heatmap" and is_complaint_data(definition.document_type):
+			frappe.throw(_("Heatmaps of complaint data are not available."), frappe.PermissionError)
+	return frappe_get_chart(chart_name=chart_name, chart=chart, **kwargs)
+
+
+@frappe.whitelist()
+def make_communication(*args, **kwargs):
+	"""Frappe's email composer, refusing to attach a file of complaint data the sender may not read."""
+	from frappe.core.doctype.communication.email import make as frappe_make
+
+	for attachment in frappe.parse_json(kwargs.get("attachments")) or []:
+		file_name = attachment.get("fid") if isinstance(attachment, dict) else attachment
+		if file_name and frappe.db.exists("File", file_name):
+			file = frappe.get_doc("File", file_name)
+			if is_complaint_data(file.attached_to_doctype) and not file.has_permission("read"):
+				frappe.throw(_("You may not send {0}.").format(file.file_name), frappe.PermissionError)
+	return frappe_make(*args, **kwargs)

@@ -12,7 +12,7 @@ closed in `complaints_hc.security.route_closures`.
 
 import frappe
 
-from complaints_hc.security import roles
+from complaints_hc.security import looks, roles
 
 SEE_ALL = {roles.COMPLAINTS_OFFICER, roles.COMPLAINTS_MANAGER, roles.QA_SERVICE_MANAGER, roles.QA_APPROVER}
 # Roles that can hold or see a complaint's actions.
@@ -66,7 +66,10 @@ def may_see_complaint(doc, user: str) -> bool:
 
 
 def has_complaint_permission(doc, ptype: str | None = None, user: str | None = None) -> bool:
-	return may_see_complaint(doc, user or frappe.session.user)
+	user = user or frappe.session.user
+	allowed = may_see_complaint(doc, user)
+	looks.note("Complaint", doc.name, user, allowed)  # every look goes on record (access_log)
+	return allowed
 
 
 # --- actions from complaints: their owner, and whoever may see the complaint ------------------------
@@ -104,7 +107,10 @@ def may_see_action(doc, user: str) -> bool:
 
 
 def has_action_permission(doc, ptype: str | None = None, user: str | None = None) -> bool:
-	return may_see_action(doc, user or frappe.session.user)
+	user = user or frappe.session.user
+	allowed = may_see_action(doc, user)
+	looks.note("Complaint Action", doc.name, user, allowed)
+	return allowed
 
 
 # --- workshop bookings: your own, unless you run workshops --------------------------------------

@@ -29,7 +29,7 @@ def stored(name: str, field: str):
 @pytest.fixture(scope="module")
 def about_the_subject(http_cast):
 	"""A complaint naming http_cast.subject, with a private attachment and a comment."""
-	complaint = make_complaint(http_cast, complainant_name="Dawn Whitcombe", child_name="Tyler Whitcombe")
+	complaint = make_complaint(http_cast, complainant_name="Dawn Ravenscroft-Lyle", child_name="Tyrone Ravenscroft-Lyle")
 	file_url = private_file(complaint, http_cast.officer, "complaint-letter.pdf")
 	complaint.add_comment("Comment", "Spoke to Dawn about the late minutes.")
 	commit()
@@ -62,16 +62,16 @@ def test_subject_cannot_read_the_complaint_by_any_route(http, http_cast, about_t
 	}  # fmt: skip
 	for route, response in refused.items():
 		assert response.status_code == 403, f"{route}: {response.status_code} {response.text[:200]}"
-		assert "Tyler" not in response.text and "Whitcombe" not in response.text, route
+		assert "Tyrone" not in response.text and "Ravenscroft-Lyle" not in response.text, route
 
 	# The print view: the officer's copy shows the child; the subject's answer is a refusal page.
 	print_view = {"doctype": "Complaint", "name": name}
 	officer_copy = http(http_cast.officer).get(
 		"/printview", params=print_view, headers={"Accept": "text/html"}
 	)
-	assert officer_copy.status_code == 200 and "Tyler Whitcombe" in officer_copy.text
+	assert officer_copy.status_code == 200 and "Tyrone Ravenscroft-Lyle" in officer_copy.text
 	subject_copy = subject.get("/printview", params=print_view, headers={"Accept": "text/html"})
-	assert subject_copy.status_code in (403, 404) and "Tyler" not in subject_copy.text
+	assert subject_copy.status_code in (403, 404) and "Tyrone" not in subject_copy.text
 
 	# get_value filters through the permission-aware list: an empty answer, not an error.
 	value = subject.get("/api/method/frappe.client.get_value",
@@ -89,8 +89,8 @@ def test_subject_does_not_find_it_in_lists_counts_or_searches(http, http_cast, a
 
 	for params in (
 		{"name": name},
-		{"complainant_name": ["like", "%Whitcombe%"]},
-		{"child_name": ["like", "%Tyler%"]},
+		{"complainant_name": ["like", "%Ravenscroft-Lyle%"]},
+		{"child_name": ["like", "%Tyrone%"]},
 	):
 		counted = subject.get(
 			"/api/method/frappe.client.get_count",

@@ -1,13 +1,22 @@
 """Over HTTP, as a member of the public (not signed in): the complaint form and what it logs."""
 
+import json
+import random
+
 import frappe
-from helpers import SiteSession, served_site
+import pytest
+from helpers import SiteSession, as_user, commit, served_site
+
+from complaints_hc.complaints import intake
 
 SUBMIT = "/api/method/complaints_hc.api.intake.submit"
 
 
-def guest() -> SiteSession:
-	return SiteSession(*served_site())
+def guest(address: str | None = None) -> SiteSession:
+	"""A member of the public, each from their own network address (as the proxy in front reports it)."""
+	session = SiteSession(*served_site())
+	session.headers["X-Forwarded-For"] = address or f"198.51.100.{random.randint(1, 254)}"
+	return session
 
 
 def form(email: str, **changes) -> dict:
@@ -101,6 +110,39 @@ def test_the_form_is_post_only_and_limited_per_address(site):
 	codes = [guest().post(SUBMIT, data=form(email)).status_code for _ in range(6)]
 	assert codes == [200] * 5 + [429]
 	assert len(logged(email)) == 5
+
+
+@pytest.fixture
+def three_an_hour_per_address(http_cast):
+	"""The complaints team lowers the per-address limit to 3 for this test."""
+	address = "203.0.113.7"
+	with as_user(http_cast.manager):
+		settings = frappe.get_doc("Complaints Settings")
+		before = settings.public_form_limit_per_address
+		settings.public_form_limit_per_address = 3
+		settings.save()
+	commit()
+	yield address
+	frappe.cache.delete_value(intake.flood_key(intake.FROM_ADDRESS, address))
+	with as_user(http_cast.manager):
+		settings = frappe.get_doc("Complaints Settings")
+		settings.public_form_limit_per_address = before
+		settings.save()
+	commit()
+
+
+def test_a_flood_from_one_network_address_is_refused_whatever_the_email(three_an_hour_per_address):
+	address = three_an_hour_per_address
+	emails = [unique_email(f"flood{n}") for n in range(4)]
+	answers = [guest(address).post(SUBMIT, data=form(email)) for email in emails]
+	assert [a.status_code for a in answers] == [200, 200, 200, 429]
+	refusal = answers[-1].json()
+	assert "Please try again after" in json.dumps(refusal) and "phone the complaints team" in json.dumps(
+		refusal
+	)
+	assert [len(logged(email)) for email in emails] == [1, 1, 1, 0]
+	# someone at another address is not held up by it
+	assert guest("203.0.113.8").post(SUBMIT, data=form(unique_email("neighbour"))).status_code == 200
 
 
 def test_the_public_still_reads_no_complaint(site):

@@ -2,10 +2,10 @@
 # For license information, please see license.txt
 
 # import frappe
-from frappe.model.document import Document
+from complaints_hc.security.complaint_data import ProtectedChildRow
 
 
-class ComplaintUpdate(Document):
+class ComplaintUpdate(ProtectedChildRow):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 
