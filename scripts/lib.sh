@@ -240,10 +240,13 @@ stop_named() {
 }
 
 # gunicorn serving the bench's sites, with /assets and /files, on BIND.
+# WEB_FAKETIME, when set, is a date and time libfaketime starts the server's clock at (scripts/test).
 start_web() {
 	local name=$1 bind=$2 workers=$3
-	start_named "$name" "$BENCH_DIR/sites" "$BENCH_DIR/env/bin/gunicorn" --bind "$bind" --workers "$workers" \
-		--timeout 120 --graceful-timeout 5 'frappe.app:application_with_statics()'
+	local -a clock=()
+	[ -z "${WEB_FAKETIME:-}" ] || clock=(faketime "$WEB_FAKETIME")
+	start_named "$name" "$BENCH_DIR/sites" "${clock[@]}" "$BENCH_DIR/env/bin/gunicorn" --bind "$bind" \
+		--workers "$workers" --timeout 120 --graceful-timeout 5 'frappe.app:application_with_statics()'
 }
 
 prepare_bench() {

@@ -29,7 +29,9 @@ def stored(name: str, field: str):
 @pytest.fixture(scope="module")
 def about_the_subject(http_cast):
 	"""A complaint naming http_cast.subject, with a private attachment and a comment."""
-	complaint = make_complaint(http_cast, complainant_name="Dawn Ravenscroft-Lyle", child_name="Tyrone Ravenscroft-Lyle")
+	complaint = make_complaint(
+		http_cast, complainant_name="Dawn Ravenscroft-Lyle", child_name="Tyrone Ravenscroft-Lyle"
+	)
 	file_url = private_file(complaint, http_cast.officer, "complaint-letter.pdf")
 	complaint.add_comment("Comment", "Spoke to Dawn about the late minutes.")
 	commit()
