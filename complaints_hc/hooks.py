@@ -42,16 +42,32 @@ permission_query_conditions = {
 	"Workshop Booking": "complaints_hc.security.visibility.booking_query_conditions",
 	# Child rows of complaint data, and records pointing at it (security/complaint_data.py).
 	"*": "complaints_hc.security.complaint_data.query_conditions",
+	# The complaints team configures the app's own processes only (security/configuration.py).
+	**dict.fromkeys(
+		("Workflow", "Notification", "Assignment Rule", "Print Format", "Email Template"),
+		"complaints_hc.security.configuration.query_conditions",
+	),
 }
 has_permission = {
 	"Complaint": "complaints_hc.security.visibility.has_complaint_permission",
 	"Complaint Action": "complaints_hc.security.visibility.has_action_permission",
 	"Workshop Booking": "complaints_hc.security.visibility.has_booking_permission",
 	"*": "complaints_hc.security.complaint_data.has_reference_permission",
+	**dict.fromkeys(
+		("Workflow", "Notification", "Assignment Rule", "Print Format", "Email Template"),
+		"complaints_hc.security.configuration.has_permission",
+	),
 }
 
 # Routes around the row-level hooks (see complaints_hc/access.py).
 doc_events = {
+	# A workflow the team edits keeps the process whole (security/workflow_shape.py).
+	"Workflow": {"validate": "complaints_hc.security.workflow_shape.refuse_broken_workflow"},
+	# Templates the team writes stay templates (security/template_guard.py).
+	**{
+		doctype: {"validate": "complaints_hc.security.template_guard.refuse_unsafe_template"}
+		for doctype in ("Print Format", "Notification", "Email Template", "Letter Head")
+	},
 	"DocShare": {"validate": "complaints_hc.security.route_closures.refuse_share_outside"},
 	"ToDo": {
 		"validate": "complaints_hc.security.route_closures.refuse_assignment_outside",

@@ -10,6 +10,7 @@ import pathlib
 import frappe
 
 from complaints_hc.complaints.allocation import ensure_allocation_rule
+from complaints_hc.security.configuration import grant_configuration_rights, revoke_configuration_rights
 from complaints_hc.security.roles import ALL_ROLES
 from complaints_hc.setup.starting_lists import create_starting_lists
 from complaints_hc.setup.workflows import ensure_default_workflows
@@ -38,6 +39,7 @@ def ensure_default_records():
 	ensure_default_notifications()
 	ensure_allocation_rule()
 	ensure_action_board()
+	grant_configuration_rights()
 
 
 def ensure_action_board():
@@ -78,6 +80,7 @@ def ensure_default_notifications():
 
 
 def before_uninstall():
+	revoke_configuration_rights()
 	# Workflows point at the app's DocTypes, which uninstall removes.
 	app_doctypes = frappe.get_all("DocType", {"module": "Complaints HC"}, pluck="name")
 	for workflow in frappe.get_all("Workflow", {"document_type": ["in", app_doctypes]}, pluck="name"):
