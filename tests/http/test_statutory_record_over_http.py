@@ -2,11 +2,13 @@
 letter is made by the server and cannot be deleted, and a subject never downloads it."""
 
 import hashlib
+import io
 import json
 
 import frappe
 import pytest
 from helpers import apply_action, commit, on, walk_to_quality_assurance
+from pypdf import PdfReader
 
 RESOURCE = "/api/resource/Complaint"
 
@@ -36,6 +38,25 @@ def test_approved_findings_cannot_be_rewritten_by_put_or_set_value(http, http_ca
 		data={"doctype": "Complaint Point", "name": point.name, "fieldname": "finding", "value": "Rewritten"})  # fmt: skip
 	assert set_row.status_code == 403, set_row.text[:300]
 	assert fresh("Complaint Point", point.name, "finding") == "Sent six weeks late."
+
+
+def test_a_workflow_action_cannot_carry_a_rewritten_finding(http, http_cast):
+	"""apply_workflow acts on the stored complaint: a finding rewritten in the request is not what is sent."""
+	complaint = walk_to_quality_assurance(http_cast, http_cast.qa_officer)
+	with on("2026-03-30"):
+		complaint = apply_action(complaint, "Approve", http_cast.approver)
+	commit()
+	officer = http(http_cast.officer)
+	assert officer.put(f"{RESOURCE}/{complaint.name}", json={"response_sent_to_manager_on": "2026-03-31"}).ok
+	doc = officer.get(f"{RESOURCE}/{complaint.name}").json()["data"]
+	doc["points"][0]["finding"] = "Rewritten on the way out"
+	sent = officer.post("/api/method/frappe.model.workflow.apply_workflow",
+		data={"doc": json.dumps(doc), "action": "Send Response"})  # fmt: skip
+	assert sent.status_code == 200, sent.text[:300]
+	assert fresh("Complaint Point", complaint.points[0].name, "finding") == "Sent six weeks late."
+	letter = officer.get(fresh("Complaint", complaint.name, "sent_letter"), headers={"Accept": "*/*"})
+	text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(letter.content)).pages)
+	assert "Sent six weeks late." in " ".join(text.split()) and "Rewritten" not in text
 
 
 def test_the_received_date_is_not_the_officers_to_change(http, http_cast, approved):
