@@ -7,9 +7,12 @@ import json
 
 import frappe
 import pytest
+from frappe.desk.doctype.tag.tag import add_tag
+from frappe.desk.form import assign_to
 from helpers import (
 	TEST_PASSWORD,
 	apply_action,
+	as_user,
 	commit,
 	edit,
 	make_team,
@@ -55,6 +58,9 @@ def sent(http_cast, outsiders):
 		complaint = apply_action(complaint, "Send Response", cast.officer)
 	attachment = private_file(complaint, cast.officer, "family-letter.pdf")
 	complaint.add_comment("Comment", "Dawn rang about the minutes again.")
+	with as_user(cast.officer):
+		assign_to.add({"assign_to": [cast.qa_officer], "doctype": "Complaint", "name": complaint.name})
+		add_tag("needs-follow-up", "Complaint", complaint.name)
 	commit()
 	return frappe.get_doc("Complaint", complaint.name), attachment
 
@@ -151,6 +157,18 @@ def test_files_letter_history_and_side_routes_reach_nobody_who_may_not_see(http,
 	assert searched.status_code in (200, 403) and not any(
 		r in searched.text for r in rows_of(complaint, "Complaint Point")
 	)
+	tagged = session.get("/api/method/frappe.desk.doctype.tag.tag.get_tagged_docs",
+		params={"doctype": "Complaint", "tag": "%needs-follow-up%"})  # fmt: skip
+	assert tagged.status_code in (200, 403) and name not in tagged.text
+	heatmap = session.post("/api/method/frappe.desk.doctype.dashboard_chart.dashboard_chart.get",
+		data={"chart": json.dumps({"chart_type": "Count", "type": "Heatmap", "document_type": "Complaint",
+			"based_on": "creation", "timeseries": 1}), "heatmap_year": 2026})  # fmt: skip
+	assert heatmap.status_code == 403, heatmap.text[:200]
+	attachment_name = frappe.db.get_value("File", {"file_url": attachment}, "name")
+	emailed = session.post("/api/method/frappe.core.doctype.communication.email.make",
+		data={"recipients": "outside@example.org", "subject": "files", "content": "see attached",
+			"send_email": 0, "attachments": json.dumps([attachment_name])})  # fmt: skip
+	assert emailed.status_code == 403, emailed.text[:200]
 	grouped = session.get("/api/method/frappe.desk.listview.get_group_by_count", params={"doctype": "Complaint",
 		"current_filters": json.dumps({"name": name}), "field": "assigned_to"})  # fmt: skip
 	assert grouped.status_code in (200, 403) and (

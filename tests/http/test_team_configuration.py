@@ -44,11 +44,13 @@ def test_the_manager_reads_and_edits_the_services_own_configuration(http, http_c
 	}
 	assert WORKFLOW in {w["name"] for w in workflows}
 	assert manager.get(f"/api/resource/Workflow/{WORKFLOW}").status_code == 200
+	original = data(manager.get("/api/resource/Email Template/Complaint received"))["subject"]
 	template = manager.put("/api/resource/Email Template/Complaint received",
 		json={"subject": "We have your complaint: {{ doc.name }}"})  # fmt: skip
 	assert template.status_code == 200, template.text[:300]
+	assert manager.put("/api/resource/Email Template/Complaint received", json={"subject": original}).ok
 	created = manager.post("/api/resource/Notification", json={"name": f"Team: closed {frappe.generate_hash(length=6)}",
-		"subject": "{{ doc.name }} closed", "document_type": "Complaint", "event": "Value Change",
+		"subject": "{{ doc.name }} closed", "document_type": "Complaint", "event": "Value Change", "enabled": 0,
 		"value_changed": "status", "channel": "Email", "message": "Closed on {{ frappe.utils.formatdate(doc.closed_on) }}",
 		"recipients": [{"receiver_by_document_field": "complaints_officer"}]})  # fmt: skip
 	assert created.status_code == 200, created.text[:300]
