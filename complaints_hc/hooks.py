@@ -1,6 +1,30 @@
 from complaints_hc.security.roles import ALL_ROLES
 from complaints_hc.setup.workflows import WORKFLOW_ACTIONS, WORKFLOW_STATES
 
+# The complaints team's configuration: each change kept and undoable (security/configuration_history.py);
+# a workflow keeps the process whole (security/workflow_shape.py); templates stay templates
+# (security/template_guard.py).
+_CONFIGURATION_DOCTYPES = (
+	"Workflow",
+	"Notification",
+	"Assignment Rule",
+	"Print Format",
+	"Email Template",
+	"Letter Head",
+)
+_TEMPLATE_DOCTYPES = ("Print Format", "Notification", "Email Template", "Letter Head")
+
+
+def _configuration_events(doctype: str) -> dict:
+	validate = (
+		["complaints_hc.security.workflow_shape.refuse_broken_workflow"] if doctype == "Workflow" else []
+	)
+	if doctype in _TEMPLATE_DOCTYPES:
+		validate.append("complaints_hc.security.template_guard.refuse_unsafe_template")
+	events = {"on_update": "complaints_hc.security.configuration_history.keep_change"}
+	return {**events, "validate": validate} if validate else events
+
+
 app_name = "complaints_hc"
 app_title = "Complaints HC"
 app_publisher = "complaints_hc maintainers"
@@ -43,31 +67,19 @@ permission_query_conditions = {
 	# Child rows of complaint data, and records pointing at it (security/complaint_data.py).
 	"*": "complaints_hc.security.complaint_data.query_conditions",
 	# The complaints team configures the app's own processes only (security/configuration.py).
-	**dict.fromkeys(
-		("Workflow", "Notification", "Assignment Rule", "Print Format", "Email Template"),
-		"complaints_hc.security.configuration.query_conditions",
-	),
+	**dict.fromkeys(_CONFIGURATION_DOCTYPES[:-1], "complaints_hc.security.configuration.query_conditions"),
 }
 has_permission = {
 	"Complaint": "complaints_hc.security.visibility.has_complaint_permission",
 	"Complaint Action": "complaints_hc.security.visibility.has_action_permission",
 	"Workshop Booking": "complaints_hc.security.visibility.has_booking_permission",
 	"*": "complaints_hc.security.complaint_data.has_reference_permission",
-	**dict.fromkeys(
-		("Workflow", "Notification", "Assignment Rule", "Print Format", "Email Template"),
-		"complaints_hc.security.configuration.has_permission",
-	),
+	**dict.fromkeys(_CONFIGURATION_DOCTYPES[:-1], "complaints_hc.security.configuration.has_permission"),
 }
 
 # Routes around the row-level hooks (see complaints_hc/access.py).
 doc_events = {
-	# A workflow the team edits keeps the process whole (security/workflow_shape.py).
-	"Workflow": {"validate": "complaints_hc.security.workflow_shape.refuse_broken_workflow"},
-	# Templates the team writes stay templates (security/template_guard.py).
-	**{
-		doctype: {"validate": "complaints_hc.security.template_guard.refuse_unsafe_template"}
-		for doctype in ("Print Format", "Notification", "Email Template", "Letter Head")
-	},
+	**{doctype: _configuration_events(doctype) for doctype in _CONFIGURATION_DOCTYPES},
 	"DocShare": {"validate": "complaints_hc.security.route_closures.refuse_share_outside"},
 	"ToDo": {
 		"validate": "complaints_hc.security.route_closures.refuse_assignment_outside",

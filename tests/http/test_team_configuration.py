@@ -158,3 +158,30 @@ def test_each_letter_and_the_bulletin_download_as_pdf_on_the_letter_head(http, h
 	text = pdf_text(http(cast.qa_manager).get("/api/method/frappe.utils.print_format.download_pdf",
 		params={"doctype": "Learning Bulletin", "name": bulletin.name, "format": "Learning Bulletin"}))  # fmt: skip
 	assert bulletin.title in text and letter_head in text
+
+
+def test_a_change_is_on_record_and_can_be_undone_from_that_history(http, http_cast):
+	manager = http(http_cast.manager)
+	name = "Complaint response overdue"
+	before = data(manager.get(f"/api/resource/Notification/{name}"))
+	changed = manager.put(f"/api/resource/Notification/{name}", json={"subject": "Late: {{ doc.name }}",
+		"recipients": [{"receiver_by_role": "Complaints Manager"}]})  # fmt: skip
+	assert changed.status_code == 200, changed.text[:300]
+	history = data(manager.get("/api/resource/Configuration Change", params={
+		"filters": json.dumps([["reference_name", "=", name]]),
+		"fields": json.dumps(["name", "changed_by", "changed_fields"]), "order_by": "changed_on desc"}))  # fmt: skip
+	latest = history[0]
+	assert latest["changed_by"] == http_cast.manager
+	assert "Subject" in latest["changed_fields"] and "Recipients" in latest["changed_fields"]
+	officer = http(http_cast.officer)
+	assert officer.post("/api/method/complaints_hc.api.configuration.undo_change",
+		data={"change": latest["name"]}).status_code == 403  # fmt: skip
+	undone = manager.post(
+		"/api/method/complaints_hc.api.configuration.undo_change", data={"change": latest["name"]}
+	)
+	assert undone.status_code == 200, undone.text[:300]
+	after = data(manager.get(f"/api/resource/Notification/{name}"))
+	assert after["subject"] == before["subject"]
+	assert [r.get("receiver_by_document_field") for r in after["recipients"]] == [
+		r.get("receiver_by_document_field") for r in before["recipients"]
+	]
