@@ -13,6 +13,8 @@ _CONFIGURATION_DOCTYPES = (
 	"Letter Head",
 )
 _TEMPLATE_DOCTYPES = ("Print Format", "Notification", "Email Template", "Letter Head")
+# What the complaints team may see of these is limited to the service's own (the Letter Head is shared).
+_LIMITED_TO_THE_SERVICE = ("Workflow", "Notification", "Assignment Rule", "Print Format", "Email Template")
 
 
 def _configuration_events(doctype: str) -> dict:
@@ -67,14 +69,14 @@ permission_query_conditions = {
 	# Child rows of complaint data, and records pointing at it (security/complaint_data.py).
 	"*": "complaints_hc.security.complaint_data.query_conditions",
 	# The complaints team configures the app's own processes only (security/configuration.py).
-	**dict.fromkeys(_CONFIGURATION_DOCTYPES[:-1], "complaints_hc.security.configuration.query_conditions"),
+	**dict.fromkeys(_LIMITED_TO_THE_SERVICE, "complaints_hc.security.configuration.query_conditions"),
 }
 has_permission = {
 	"Complaint": "complaints_hc.security.visibility.has_complaint_permission",
 	"Complaint Action": "complaints_hc.security.visibility.has_action_permission",
 	"Workshop Booking": "complaints_hc.security.visibility.has_booking_permission",
 	"*": "complaints_hc.security.complaint_data.has_reference_permission",
-	**dict.fromkeys(_CONFIGURATION_DOCTYPES[:-1], "complaints_hc.security.configuration.has_permission"),
+	**dict.fromkeys(_LIMITED_TO_THE_SERVICE, "complaints_hc.security.configuration.has_permission"),
 }
 
 # Routes around the row-level hooks (see complaints_hc/access.py).

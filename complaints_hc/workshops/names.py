@@ -6,7 +6,6 @@ SCHEDULED, WORKSHOP_CANCELLED, WORKSHOP_COMPLETED = "Scheduled", "Cancelled", "C
 # Workshop Booking.status
 BOOKED, WAITLISTED, CANCELLED, ATTENDED, NO_SHOW = "Booked", "Waitlisted", "Cancelled", "Attended", "No-show"
 BOOKING_STATUSES = (BOOKED, WAITLISTED, CANCELLED, ATTENDED, NO_SHOW)
-HOLDS_A_SEAT = (BOOKED, ATTENDED, NO_SHOW)
 ACTIVE = (BOOKED, WAITLISTED, ATTENDED, NO_SHOW)
 CANCELLABLE = (BOOKED, WAITLISTED)
 # What a facilitator may set in the desk: the register.
