@@ -5,6 +5,8 @@ import pathlib
 
 import frappe
 
+from complaints_hc.setup.workflow_layout import lay_out
+
 WORKFLOW_DIR = pathlib.Path(__file__).parent.parent / "complaints_hc" / "workflow"
 
 # Workflow state and action names the default workflows use (shipped as filtered fixtures too).
@@ -51,6 +53,7 @@ def ensure_default_workflows():
 		if frappe.db.exists("Workflow", {"document_type": definition["document_type"]}):
 			continue
 		workflow = frappe.get_doc(definition)
+		lay_out(workflow)
 		workflow.insert(ignore_permissions=True)  # install-time set-up, not a user action
 
 

@@ -102,3 +102,24 @@ def test_the_councils_changes_to_the_starting_lists_stand_after_a_migrate():
 				ignore_permissions=True
 			)
 		commit()
+
+
+LAYOUT_PATCH = "complaints_hc.patches.v0_2.lay_out_workflows_for_the_builder"
+
+
+def test_a_workflow_installed_without_a_builder_layout_gets_one_and_nothing_else_changes():
+	"""Sites installed before the layout shipped: the migrate gives the builder positions, no new process."""
+	name = "Complaint Stage 1"
+	shape = "select state, allow_edit, update_value from `tabWorkflow Document State` where parent = %s order by idx"
+	before = frappe.db.sql(shape, name)
+	frappe.db.set_value("Workflow", name, "workflow_data", None, update_modified=False)
+	frappe.db.delete("Patch Log", {"patch": LAYOUT_PATCH})
+	commit()
+	migrate()
+	frappe.db.rollback()
+	drawn = frappe.parse_json(frappe.db.get_value("Workflow", name, "workflow_data"))
+	states = frappe.get_all(
+		"Workflow Document State", {"parent": name}, ["workflow_builder_id"], order_by="idx"
+	)
+	assert {e["id"] for e in drawn if e["type"] == "state"} == {s.workflow_builder_id for s in states}
+	assert frappe.db.sql(shape, name) == before
