@@ -24,6 +24,11 @@ def _configuration_events(doctype: str) -> dict:
 	if doctype in _TEMPLATE_DOCTYPES:
 		validate.append("complaints_hc.security.template_guard.refuse_unsafe_template")
 	events = {"on_update": "complaints_hc.security.configuration_history.keep_change"}
+	if doctype == "Workflow":  # a state renamed in the builder stays one state (security/workflow_renames.py)
+		events = {
+			"before_validate": "complaints_hc.security.workflow_renames.carry_renames",
+			"on_update": [events["on_update"], "complaints_hc.security.workflow_renames.move_records"],
+		}
 	return {**events, "validate": validate} if validate else events
 
 
@@ -77,6 +82,10 @@ has_permission = {
 	"Workshop Booking": "complaints_hc.security.visibility.has_booking_permission",
 	"*": "complaints_hc.security.complaint_data.has_reference_permission",
 	**dict.fromkeys(_LIMITED_TO_THE_SERVICE, "complaints_hc.security.configuration.has_permission"),
+	**dict.fromkeys(
+		("Workflow State", "Workflow Action Master"),
+		"complaints_hc.security.configuration.has_shared_name_permission",
+	),
 }
 
 # Routes around the row-level hooks (see complaints_hc/access.py).

@@ -20,8 +20,8 @@ MODULE = "Complaints HC"
 # DocType -> the rights the complaints team gets on it.
 RIGHTS = {
 	"Workflow": ("read", "write", "create"),
-	"Workflow State": ("read", "create"),
-	"Workflow Action Master": ("read", "create"),
+	"Workflow State": ("read", "write", "create"),
+	"Workflow Action Master": ("read", "write", "create"),
 	"Notification": ("read", "write", "create"),
 	"Assignment Rule": ("read", "write", "create"),
 	"Print Format": ("read", "write", "create"),
@@ -35,6 +35,11 @@ SERVES = {
 	"Notification": "document_type",
 	"Assignment Rule": "document_type",
 	"Print Format": "doc_type",
+}
+# Names every workflow on the site shares: (the workflow table that uses them, its field).
+SHARED_NAMES = {
+	"Workflow State": ("Workflow Document State", "state"),
+	"Workflow Action Master": ("Workflow Transition", "action"),
 }
 # Desk pages of Frappe's editors, opened to the complaints team.
 PAGES = ("workflow-builder", "print-format-builder-beta")
@@ -110,3 +115,19 @@ def has_permission(doc, ptype: str | None = None, user: str | None = None, **kwa
 	if doc.name and not doc.is_new():
 		serves.add(frappe.db.get_value(doc.doctype, doc.name, field))
 	return serves <= set(app_doctypes())
+
+
+def has_shared_name_permission(
+	doc, ptype: str | None = None, user: str | None = None, **kwargs
+) -> bool | None:
+	"""A state or action name: the team makes new ones, and changes only those no other DocType's
+	workflow uses (their style shows in every workflow that names them)."""
+	if not is_limited(user) or ptype in ("read", "select") or doc.is_new():
+		return None
+	table, field = SHARED_NAMES[doc.doctype]
+	used_by = frappe.get_all(
+		"Workflow",
+		filters={"name": ["in", frappe.get_all(table, {field: doc.name}, pluck="parent") or [""]]},
+		pluck="document_type",
+	)
+	return set(used_by) <= set(app_doctypes())

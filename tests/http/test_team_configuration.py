@@ -185,3 +185,55 @@ def test_a_change_is_on_record_and_can_be_undone_from_that_history(http, http_ca
 	assert [r.get("receiver_by_document_field") for r in after["recipients"]] == [
 		r.get("receiver_by_document_field") for r in before["recipients"]
 	]
+
+
+def test_renaming_one_row_of_a_state_renames_the_state_and_moves_its_records(http, http_cast):
+	"""What the workflow builder sends when a state is renamed: one of the state's rows, renamed."""
+	cast = http_cast
+	complaint = walk_to_quality_assurance(cast, cast.qa_officer)
+	commit()
+	manager = http(cast.manager)
+	second_look = f"Second Look {frappe.generate_hash(length=5)}"
+	assert manager.post("/api/resource/Workflow State", json={"workflow_state_name": second_look}).ok
+	workflow = data(manager.get(f"/api/resource/Workflow/{WORKFLOW}"))
+	original = {"states": [dict(row) for row in workflow["states"]], "transitions": workflow["transitions"]}
+	first_qa_row = next(row for row in workflow["states"] if row["state"] == "Quality Assurance")
+	first_qa_row["state"] = second_look
+	try:
+		renamed = manager.put(f"/api/resource/Workflow/{WORKFLOW}", json={"states": workflow["states"]})
+		assert renamed.ok, renamed.text[:300]
+		frappe.db.rollback()
+		states = frappe.get_all("Workflow Document State", {"parent": WORKFLOW}, pluck="state")
+		assert "Quality Assurance" not in states and states.count(second_look) == 2
+		assert frappe.db.count("Workflow Transition", {"parent": WORKFLOW, "next_state": second_look}) == 1
+		assert frappe.db.count("Workflow Transition", {"parent": WORKFLOW, "state": second_look}) == 6
+		assert frappe.db.get_value("Complaint", complaint.name, ["workflow_state", "status"]) == (
+			second_look,
+			"Quality Assurance",
+		)
+	finally:
+		restored = manager.put(f"/api/resource/Workflow/{WORKFLOW}", json=original)
+		assert restored.ok, restored.text[:300]
+	frappe.db.rollback()
+	assert frappe.db.get_value("Complaint", complaint.name, "workflow_state") == "Quality Assurance"
+	assert second_look not in frappe.get_all("Workflow Document State", {"parent": WORKFLOW}, pluck="state")
+
+
+def test_the_team_changes_only_the_state_names_its_own_workflows_use(http, http_cast):
+	manager = http(http_cast.manager)
+	shared = f"Awaiting Sign-off {frappe.generate_hash(length=5)}"
+	frappe.get_doc({"doctype": "Workflow State", "workflow_state_name": shared}).insert(
+		ignore_permissions=True
+	)
+	frappe.get_doc({"doctype": "Workflow", "workflow_name": f"Notes {shared}", "document_type": "Note",
+		"is_active": 0, "workflow_state_field": "workflow_state", "states": [{"state": shared, "doc_status": "0",
+		"allow_edit": "System Manager"}], "transitions": []}).insert(ignore_permissions=True)  # fmt: skip
+	commit()
+	assert manager.put(f"/api/resource/Workflow State/{shared}", json={"style": "Danger"}).status_code == 403
+	own = f"Letter Ready {frappe.generate_hash(length=5)}"
+	assert manager.post("/api/resource/Workflow State", json={"workflow_state_name": own}).ok
+	restyled = manager.put(f"/api/resource/Workflow State/{own}", json={"style": "Success"})
+	assert restyled.ok, restyled.text[:300]
+	frappe.db.rollback()
+	assert frappe.db.get_value("Workflow State", shared, "style") != "Danger"
+	assert frappe.db.get_value("Workflow State", own, "style") == "Success"
