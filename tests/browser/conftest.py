@@ -30,12 +30,24 @@ def browser():
 		chromium.close()
 
 
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+	report = yield
+	if report.when == "call":
+		item.call_failed = report.failed
+	return report
+
+
 @pytest.fixture
-def page(browser, site):
+def page(browser, site, request, output_dir):
 	context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-GB")
 	page = context.new_page()
 	page.set_default_timeout(30_000)
 	yield page
+	if getattr(request.node, "call_failed", False):  # what the page showed when the test failed
+		failures = output_dir / "browser" / "failures"
+		failures.mkdir(parents=True, exist_ok=True)
+		page.screenshot(path=str(failures / f"{request.node.name}.png"))
 	context.close()
 
 
