@@ -31,6 +31,24 @@ APPROVED_RECORD = (APPROVED, RESPONDED, CLOSED, ESCALATED)
 STAGE_1, STAGE_2, STAGE_3, OMBUDSMAN = "Stage 1", "Stage 2", "Stage 3", "Ombudsman"
 STAGES = (STAGE_1, STAGE_2, STAGE_3, OMBUDSMAN)
 
+# Stage 2 investigation lifecycle statuses (Stage 2 Investigation.status).
+S2_REQUESTED, S2_INVESTIGATING, S2_ADJUDICATION = "Requested", "Investigating", "Adjudication"
+S2_ADJUDICATED, S2_RESPONDED, S2_CLOSED, S2_WITHDRAWN = "Adjudicated", "Responded", "Closed", "Withdrawn"
+STAGE2_LIFECYCLE = (
+	S2_REQUESTED,
+	S2_INVESTIGATING,
+	S2_ADJUDICATION,
+	S2_ADJUDICATED,
+	S2_RESPONDED,
+	S2_CLOSED,
+	S2_WITHDRAWN,
+)
+STAGE2_FINAL = (S2_CLOSED, S2_WITHDRAWN)
+# From the adjudication on, what was investigated and decided is the record.
+STAGE2_DECIDED = (S2_ADJUDICATED, S2_RESPONDED, S2_CLOSED)
+# People a stage appoints (Stage Person.role_in_stage).
+INVESTIGATING_OFFICER, INDEPENDENT_PERSON = "Investigating Officer", "Independent Person"
+
 # Outcomes of a point, and so of a complaint (Complaint Point.outcome, Complaint.overall_outcome).
 UPHELD, PARTIALLY_UPHELD, NOT_UPHELD = "Upheld", "Partially upheld", "Not upheld"
 NOT_INVESTIGATED, OUTCOME_WITHDRAWN = "Not investigated", "Withdrawn"

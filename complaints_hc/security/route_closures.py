@@ -22,14 +22,10 @@ from frappe.query_builder import Order
 from frappe.query_builder.functions import Count
 
 from complaints_hc.complaints.allocation import can_be_allocated_by_assignment
-from complaints_hc.security.complaint_data import is_complaint_data
-from complaints_hc.security.visibility import may_see_action, may_see_complaint
+from complaints_hc.security.complaint_data import MAY_SEE, is_complaint_data
 
 # DocType -> who may see one document of it (beyond its role permissions).
-VISIBILITY = {
-	"Complaint": may_see_complaint,
-	"Complaint Action": may_see_action,
-}
+VISIBILITY = MAY_SEE
 
 
 def is_protected(doctype: str | None) -> bool:
@@ -131,6 +127,7 @@ def get_count(doctype: str, filters=None, debug=False, cache=False):
 LINK_SEARCH_COLUMNS = {
 	"Complaint": ["status", "received_on"],
 	"Complaint Action": ["status", "due_date"],
+	"Stage 2 Investigation": ["status", "requested_on"],
 }
 
 

@@ -113,6 +113,32 @@ def has_action_permission(doc, ptype: str | None = None, user: str | None = None
 	return allowed
 
 
+# --- the later stages of a complaint: whoever may see the complaint, and nobody else -----------------
+
+
+def stage_query_conditions(user: str | None = None, doctype: str = "Stage 2 Investigation") -> str:
+	user = user or frappe.session.user
+	if user == "Administrator":
+		return ""
+	return f"""`tab{doctype}`.complaint in (select `tabComplaint`.name from `tabComplaint`
+		where {complaint_query_conditions(user)})"""
+
+
+def may_see_stage(doc, user: str) -> bool:
+	if user == "Administrator":
+		return True
+	if not doc.get("complaint") or not frappe.db.exists("Complaint", doc.complaint):
+		return False
+	return may_see_complaint(frappe.get_doc("Complaint", doc.complaint), user)
+
+
+def has_stage_permission(doc, ptype: str | None = None, user: str | None = None) -> bool:
+	user = user or frappe.session.user
+	allowed = may_see_stage(doc, user)
+	looks.note(doc.doctype, doc.name, user, allowed)
+	return allowed
+
+
 # --- workshop bookings: your own, unless you run workshops --------------------------------------
 
 RUN_WORKSHOPS = {roles.WORKSHOP_FACILITATOR, roles.QA_SERVICE_MANAGER}

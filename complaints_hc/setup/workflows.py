@@ -23,6 +23,9 @@ WORKFLOW_STATES = (
 	"In Progress",
 	"Completed",
 	"Verified",
+	"Requested",
+	"Adjudication",
+	"Adjudicated",
 )
 WORKFLOW_ACTIONS = (
 	"Allocate",
@@ -38,6 +41,9 @@ WORKFLOW_ACTIONS = (
 	"Complete",
 	"Verify",
 	"Reopen",
+	"Start Investigation",
+	"Submit for Adjudication",
+	"Adjudicate",
 )
 
 

@@ -1,0 +1,118 @@
+"""Over HTTP: a complaint's stage 2 investigation, its people and its points reach nobody who may not see
+the complaint, by any route; the complaints team reads it, and a QA Officer cannot adjudicate it."""
+
+import json
+
+import frappe
+import pytest
+from helpers import (
+	TEST_PASSWORD,
+	apply_action,
+	as_user,
+	commit,
+	edit,
+	make_team,
+	make_user,
+	on,
+	walk_to_quality_assurance,
+)
+
+from complaints_hc.security import roles
+
+STAGE_2 = "Stage 2 Investigation"
+CONCERN = "The minutes still misquote Jayden's wishes."
+CHILD_TABLES = ("Stage 2 Point", "Stage Person")
+
+
+@pytest.fixture(scope="module")
+def outsiders(http_cast):
+	everything = make_user("stage2.every.role.subject", *roles.DESK_ROLES, password=TEST_PASSWORD)
+	idle_qa = make_user("stage2.idle.qa.officer", roles.QA_OFFICER, password=TEST_PASSWORD)
+	other_manager = make_user("stage2.other.team.manager", roles.TEAM_MANAGER, password=TEST_PASSWORD)
+	make_team(team_manager=other_manager)
+	commit()
+	return {"subject with every role": everything, "QA Officer, nothing allocated": idle_qa,
+		"Team Manager of another team": other_manager}  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def in_adjudication(http_cast, outsiders):
+	cast = http_cast
+	complaint = walk_to_quality_assurance(cast, cast.qa_officer)
+	with on("2026-03-30"):
+		edit(complaint, cast.approver, subjects=[{"user": outsiders["subject with every role"],
+			"role_in_case": "Team manager at the time"}])  # fmt: skip
+		apply_action(complaint, "Approve", cast.approver)
+		edit(complaint, cast.officer, response_sent_to_manager_on="2026-03-30")
+		apply_action(complaint, "Send Response", cast.officer)
+	with on("2026-04-20"), as_user(cast.officer):
+		stage = frappe.get_doc({"doctype": STAGE_2, "complaint": complaint.name, "requested_on": "2026-04-01",
+			"requested_via": "Email", "remaining_concerns": CONCERN, "statement_agreed_on": "2026-04-14",
+			"investigation_report_on": "2026-04-17", "independent_person_report_on": "2026-04-17",
+			"people": [{"role_in_stage": "Investigating Officer", "full_name": "Marcus Webb", "appointed_on": "2026-04-08"},
+				{"role_in_stage": "Independent Person", "full_name": "Hannah Cole", "appointed_on": "2026-04-08"}]}).insert()  # fmt: skip
+		stage = apply_action(stage, "Start Investigation", cast.officer)
+		for point in stage.points:
+			point.finding, point.outcome = "Found late again.", "Upheld"
+		stage.save()
+		stage = apply_action(stage, "Submit for Adjudication", cast.officer)
+	commit()
+	return stage
+
+
+@pytest.mark.parametrize("who", ["subject with every role", "QA Officer, nothing allocated",
+	"Team Manager of another team"])  # fmt: skip
+def test_stage_2_reaches_nobody_who_may_not_see_the_complaint(http, outsiders, in_adjudication, who):
+	stage = in_adjudication
+	session = http(outsiders[who])
+	by_complaint = json.dumps([["complaint", "=", stage.complaint]])
+	listed = {
+		"REST list": session.get(f"/api/resource/{STAGE_2}", params={"filters": by_complaint, "fields": '["*"]'}),
+		"report view": session.post("/api/method/frappe.desk.reportview.get", data={"doctype": STAGE_2,
+			"fields": json.dumps([f"`tab{STAGE_2}`.name", f"`tab{STAGE_2}`.remaining_concerns"]), "filters": by_complaint}),
+		"count": session.get("/api/method/frappe.client.get_count", params={"doctype": STAGE_2, "filters": by_complaint}),
+		"link search": session.get("/api/method/frappe.desk.search.search_link", params={"doctype": STAGE_2,
+			"txt": stage.complaint, "ignore_user_permissions": 1}),
+	}  # fmt: skip
+	for route, response in listed.items():
+		assert response.status_code in (200, 403), f"{route}: {response.status_code}"
+		assert stage.name not in response.text and CONCERN not in response.text, (
+			f"{route}: {response.text[:300]}"
+		)
+		if route == "count" and response.status_code == 200:
+			assert response.json()["message"] == 0
+	single = {
+		"REST": session.get(f"/api/resource/{STAGE_2}/{stage.name}"),
+		"form": session.get("/api/method/frappe.desk.form.load.getdoc", params={"doctype": STAGE_2, "name": stage.name}),
+		"print": session.get("/printview", params={"doctype": STAGE_2, "name": stage.name}, headers={"Accept": "text/html"}),
+	}  # fmt: skip
+	for route, response in single.items():
+		assert response.status_code in (403, 404), f"{route}: {response.status_code}"
+		assert CONCERN not in response.text, route
+	for doctype in CHILD_TABLES:
+		rows = frappe.get_all(doctype, {"parenttype": STAGE_2, "parent": stage.name}, pluck="name")
+		assert rows, doctype
+		response = session.get(f"/api/resource/{doctype}", params={"parent": STAGE_2,
+			"filters": json.dumps([["parent", "=", stage.name]]), "fields": '["*"]'})  # fmt: skip
+		assert response.status_code in (200, 403) and not any(r in response.text for r in rows), doctype
+		for row in rows:
+			assert session.get(f"/api/resource/{doctype}/{row}").status_code in (403, 404), doctype
+
+
+def test_the_team_reads_it_and_only_a_senior_manager_adjudicates(http, http_cast, in_adjudication):
+	stage = in_adjudication
+	officer = http(http_cast.officer)
+	read = officer.get(f"/api/resource/{STAGE_2}/{stage.name}")
+	assert read.status_code == 200 and CONCERN in read.text
+	allocated_qa = http(
+		http_cast.qa_officer
+	)  # allocated the complaint at stage 1: sees it, may not decide it
+	assert allocated_qa.get(f"/api/resource/{STAGE_2}/{stage.name}").status_code == 200
+	refused = allocated_qa.post("/api/method/frappe.model.workflow.apply_workflow",
+		data={"doc": json.dumps(stage.as_dict(), default=str), "action": "Adjudicate"})  # fmt: skip
+	assert refused.status_code in (403, 417), refused.text[:300]
+	sneaked = allocated_qa.put(f"/api/resource/{STAGE_2}/{stage.name}",
+		json={"adjudication": "Not upheld after all.", "workflow_state": "Adjudicated"})  # fmt: skip
+	assert sneaked.status_code in (403, 417), sneaked.text[:300]
+	frappe.db.rollback()
+	assert frappe.db.get_value(STAGE_2, stage.name, ["status", "adjudication"]) == ("Adjudication", None)

@@ -1,0 +1,177 @@
+"""Stage 2: the request after the stage 1 response, the independent investigation, the extension to at
+most 65 working days, the adjudication and the response, each step by the person whose job it is.
+
+Dates are counted by hand over Easter and the early May bank holiday 2026 (Good Friday 3 April, Easter
+Monday 6 April, 4 May): requested Wed 1 April, the 25th working day is Mon 11 May, the 65th Tue 7 July.
+The stage 1 response went on Mon 30 March, so the 20-working-day window for asking ends Wed 29 April.
+"""
+
+import frappe
+import pytest
+from frappe.model.workflow import WorkflowTransitionError
+from helpers import Cast, apply_action, as_user, edit, on, walk_to_quality_assurance
+
+STAGE_2 = "Stage 2 Investigation"
+
+
+@pytest.fixture
+def cast():
+	return Cast()
+
+
+def responded_at_stage_1(cast):
+	complaint = walk_to_quality_assurance(cast, cast.qa_officer)
+	with on("2026-03-30"):
+		apply_action(complaint, "Approve", cast.approver)
+		edit(complaint, cast.officer, response_sent_to_manager_on="2026-03-30")
+		return apply_action(complaint, "Send Response", cast.officer)
+
+
+def ask_for_stage_2(complaint, user, **values):
+	request = {"doctype": STAGE_2, "complaint": complaint.name, "requested_on": frappe.utils.today(),
+		"requested_via": "Letter", "remaining_concerns": "The minutes are still wrong about my son's wishes."}  # fmt: skip
+	request.update(values)
+	with as_user(user):
+		return frappe.get_doc(request).insert()
+
+
+def refused(message_part: str):
+	return pytest.raises(frappe.ValidationError, match=message_part)
+
+
+PEOPLE = [
+	{
+		"role_in_stage": "Investigating Officer",
+		"full_name": "Marcus Webb",
+		"organisation": "Webb Investigations",
+		"appointed_on": "2026-04-08",
+	},
+	{
+		"role_in_stage": "Independent Person",
+		"full_name": "Hannah Cole",
+		"organisation": "Independent Person",
+		"appointed_on": "2026-04-08",
+	},
+]
+
+
+def test_a_complaint_goes_through_stage_2_with_an_extension_to_65_working_days(cast):
+	complaint = responded_at_stage_1(cast)
+	with on("2026-04-01"):
+		stage = ask_for_stage_2(complaint, cast.officer)
+	assert (stage.status, stage.workflow_state) == ("Requested", "Requested")
+	assert str(stage.due_on) == "2026-05-11" and str(stage.longest_due_on) == "2026-07-07"
+	assert str(stage.request_window_ends) == "2026-04-29" and not stage.request_is_late
+	assert [(p.description, p.carried_from_stage_1) for p in stage.points] == [("Late minutes", 1)]
+	assert frappe.db.get_value("Complaint", complaint.name, "stage") == "Stage 2"
+
+	with on("2026-04-15"):
+		with refused("appoint one Investigating Officer"):
+			apply_action(stage, "Start Investigation", cast.officer)  # nobody appointed yet
+		stage = edit(stage, cast.officer, people=PEOPLE, statement_agreed_on="2026-04-14")
+		stage = apply_action(stage, "Start Investigation", cast.officer)
+	assert stage.status == "Investigating" and stage.timeliness == "On track"
+
+	with on("2026-05-06"):
+		with refused("65 working days"):
+			edit(stage, cast.officer, extended_to="2026-07-08", extension_reason="More interviews",
+				new_date_told_on="2026-05-06")  # fmt: skip  # the 66th working day
+		with refused("Record when the complainant was told"):
+			edit(stage, cast.officer, extended_to="2026-07-07", extension_reason="More interviews")
+		stage = edit(stage, cast.officer, extended_to="2026-07-07", extension_reason="More interviews",
+			new_date_told_on="2026-05-06")  # fmt: skip
+	assert str(stage.response_due_on) == "2026-07-07"
+
+	with on("2026-06-30"):
+		fresh = frappe.get_doc(STAGE_2, stage.name)
+		with as_user(cast.officer):
+			fresh.investigation_report_on = "2026-06-26"
+			fresh.independent_person_report_on = "2026-06-29"
+			fresh.points[0].finding, fresh.points[0].outcome = "Minutes corrected late again.", "Upheld"
+			fresh.save()
+		stage = apply_action(fresh, "Submit for Adjudication", cast.officer)
+		with pytest.raises(WorkflowTransitionError):
+			apply_action(stage, "Adjudicate", cast.qa_officer)  # not a senior manager
+		with refused("To adjudicate"):
+			apply_action(stage, "Adjudicate", cast.approver)
+		edit(stage, cast.approver, adjudication="The council accepts the findings and apologises.")
+		stage = apply_action(stage, "Adjudicate", cast.approver)
+	assert (stage.adjudicated_by, str(stage.adjudicated_on)) == (cast.approver, "2026-06-30")
+
+	with on("2026-07-02"):
+		with pytest.raises(frappe.PermissionError, match="adjudicated"):
+			edit(stage, cast.officer, adjudication="Softer words.")
+		stage = apply_action(stage, "Send Response", cast.officer)
+	assert (stage.status, stage.timeliness, stage.working_days_taken) == ("Responded", "Met", 62)
+	assert stage.response_sent_by == cast.officer
+
+
+def test_stage_2_needs_a_stage_1_response(cast):
+	complaint = walk_to_quality_assurance(cast, cast.qa_officer)
+	with on("2026-04-01"), refused("follows the stage 1 response"):
+		ask_for_stage_2(complaint, cast.officer)
+	assert not frappe.db.exists(STAGE_2, {"complaint": complaint.name})
+	assert frappe.db.get_value("Complaint", complaint.name, "stage") == "Stage 1"
+
+
+def test_a_late_request_needs_a_recorded_decision(cast):
+	complaint = responded_at_stage_1(cast)
+	with on("2026-04-30"):
+		with refused("window for asking closed"):
+			ask_for_stage_2(complaint, cast.officer)
+		stage = ask_for_stage_2(complaint, cast.officer,
+			late_request_decision="Accepted: the complainant was in hospital in April.")  # fmt: skip
+	assert stage.request_is_late and stage.late_request_decided_by == cast.officer
+
+
+def test_the_people_appointed_must_be_independent(cast):
+	complaint = responded_at_stage_1(cast)
+	with on("2026-04-15"):
+		stage = ask_for_stage_2(complaint, cast.officer, requested_on="2026-04-01")
+		employed = [PEOPLE[0], {**PEOPLE[1], "council_employee": 1}]
+		with refused("cannot be employed by the council"):
+			edit(stage, cast.officer, people=employed)
+		same = [PEOPLE[0], {**PEOPLE[1], "full_name": "Marcus Webb"}]
+		with refused("must be different people"):
+			edit(stage, cast.officer, people=same)
+		involved = [{**PEOPLE[0], "user": cast.subject}, PEOPLE[1]]
+		with refused("involved in the complaint"):
+			edit(stage, cast.officer, people=involved)
+	assert frappe.db.count("Stage Person", {"parent": stage.name}) == 0
+
+
+def test_someone_appointed_to_the_investigation_cannot_adjudicate_it(cast):
+	complaint = responded_at_stage_1(cast)
+	with on("2026-04-15"):
+		stage = ask_for_stage_2(complaint, cast.officer, requested_on="2026-04-01")
+		appointed = [{**PEOPLE[0], "user": cast.qa_manager}, PEOPLE[1]]
+		stage = edit(stage, cast.officer, people=appointed, statement_agreed_on="2026-04-14")
+		stage = apply_action(stage, "Start Investigation", cast.officer)
+		stage = edit(
+			stage,
+			cast.officer,
+			investigation_report_on="2026-04-15",
+			independent_person_report_on="2026-04-15",
+		)
+		fresh = frappe.get_doc(STAGE_2, stage.name)
+		with as_user(cast.officer):
+			fresh.points[0].finding, fresh.points[0].outcome = "Found late.", "Upheld"
+			fresh.save()
+		stage = apply_action(fresh, "Submit for Adjudication", cast.officer)
+		edit(stage, cast.qa_manager, adjudication="Upheld.")
+		with pytest.raises(frappe.PermissionError, match="someone else must adjudicate"):
+			apply_action(stage, "Adjudicate", cast.qa_manager)
+		stage = apply_action(stage, "Adjudicate", cast.approver)
+	assert stage.adjudicated_by == cast.approver
+
+
+def test_a_staff_subject_of_the_complaint_sees_no_stage_2(cast):
+	complaint = responded_at_stage_1(cast)
+	with on("2026-04-01"):
+		stage = ask_for_stage_2(complaint, cast.officer)
+	with as_user(cast.subject):
+		assert stage.name not in frappe.get_list(STAGE_2, pluck="name")
+		assert not frappe.has_permission(STAGE_2, "read", doc=stage.name, user=cast.subject)
+		assert frappe.get_list("Stage 2 Point", {"parent": stage.name}, parent_doctype=STAGE_2) == []
+	with as_user(cast.approver):
+		assert stage.name in frappe.get_list(STAGE_2, pluck="name")
