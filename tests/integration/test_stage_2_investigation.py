@@ -6,8 +6,12 @@ Monday 6 April, 4 May): requested Wed 1 April, the 25th working day is Mon 11 Ma
 The stage 1 response went on Mon 30 March, so the 20-working-day window for asking ends Wed 29 April.
 """
 
+import io
+import unicodedata
+
 import frappe
 import pytest
+from pypdf import PdfReader
 from frappe.model.workflow import WorkflowTransitionError
 from helpers import Cast, apply_action, as_user, edit, on, walk_to_quality_assurance
 
@@ -104,6 +108,12 @@ def test_a_complaint_goes_through_stage_2_with_an_extension_to_65_working_days(c
 		stage = apply_action(stage, "Send Response", cast.officer)
 	assert (stage.status, stage.timeliness, stage.working_days_taken) == ("Responded", "Met", 62)
 	assert stage.response_sent_by == cast.officer
+	assert stage.sent_letter_print_format == "Stage 2 Response Letter"
+	letter = frappe.get_doc("File", {"file_url": stage.sent_letter})
+	assert letter.is_private and letter.attached_to_name == stage.name
+	text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(letter.get_content())).pages)
+	text = " ".join(unicodedata.normalize("NFKC", text).split())  # the PDF's "fi" is one ligature glyph
+	assert complaint.name in text and "The council accepts the findings and apologises." in text
 
 
 def test_stage_2_needs_a_stage_1_response(cast):

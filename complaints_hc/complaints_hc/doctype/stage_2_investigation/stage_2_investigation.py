@@ -12,7 +12,7 @@ from frappe import _
 from frappe.model.document import Document
 from frappe.utils import getdate, today
 
-from complaints_hc.complaints import clocks, later_stages, names
+from complaints_hc.complaints import clocks, later_stages, letters, names
 from complaints_hc.security import roles, workflow_guard
 from complaints_hc.security.visibility import may_see_complaint
 from complaints_hc.working_days.site import due_soon_within, site_calendar
@@ -65,6 +65,8 @@ class Stage2Investigation(Document):
 		self.set_clock()
 
 	def on_update(self):
+		if self.status == names.S2_RESPONDED and self.previous_status == names.S2_ADJUDICATED:
+			letters.keep_sent_letter(self)
 		# The complaint shows the furthest stage it has reached.
 		if frappe.db.get_value("Complaint", self.complaint, "stage") == names.STAGE_1:
 			frappe.db.set_value("Complaint", self.complaint, "stage", names.STAGE_2, update_modified=False)
