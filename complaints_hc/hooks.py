@@ -137,6 +137,7 @@ standard_queries = {
 scheduler_events = {
 	"daily": [
 		"complaints_hc.complaints.daily_jobs.refresh_complaint_timeliness",
+		"complaints_hc.complaints.daily_jobs.refresh_stage_2_timeliness",
 		"complaints_hc.complaints.daily_jobs.refresh_overdue_actions",
 	],
 	"cron": {

@@ -1,4 +1,5 @@
-"""The daily timeliness job: every open complaint's "on track / due soon / overdue", set-wise.
+"""The daily timeliness jobs: every open complaint's (and stage 2 investigation's) "on track / due soon /
+overdue", set-wise.
 
 It reads only stored due dates and today, so a day the scheduler missed is simply caught up on the
 next run. Each change of status is one UPDATE for all the complaints it concerns. The complaints
@@ -11,7 +12,14 @@ from frappe.query_builder import Criterion
 from frappe.utils import getdate, nowdate
 
 from complaints_hc.complaints import clocks
-from complaints_hc.complaints.names import ACTION_STILL_OPEN, DUE_SOON, ON_TRACK, OPEN, OVERDUE
+from complaints_hc.complaints.names import (
+	ACTION_STILL_OPEN,
+	DUE_SOON,
+	ON_TRACK,
+	OPEN,
+	OVERDUE,
+	STAGE2_AWAITING_RESPONSE,
+)
 from complaints_hc.working_days.site import due_soon_within, site_calendar
 
 NOTIFY_METHOD = {DUE_SOON: "notify_due_soon", OVERDUE: "notify_overdue"}
@@ -19,10 +27,21 @@ NOTIFY_METHOD = {DUE_SOON: "notify_due_soon", OVERDUE: "notify_overdue"}
 
 def refresh_complaint_timeliness(today=None) -> dict[str, list[str]]:
 	"""Set the timeliness of every open complaint as of today; returns the names that changed, by status."""
+	return refresh_timeliness("Complaint", "due_date", "rag_status", OPEN, today)
+
+
+def refresh_stage_2_timeliness(today=None) -> dict[str, list[str]]:
+	"""The same for every stage 2 investigation still waiting for its response."""
+	return refresh_timeliness(
+		"Stage 2 Investigation", "response_due_on", "timeliness", STAGE2_AWAITING_RESPONSE, today
+	)
+
+
+def refresh_timeliness(doctype: str, due_field: str, timeliness_field: str, open_statuses, today=None):
 	today = getdate(today or nowdate())
 	bound = clocks.due_soon_bound(site_calendar(), today, due_soon_within())
-	complaint = frappe.qb.DocType("Complaint")
-	due = complaint.due_date
+	table = frappe.qb.DocType(doctype)
+	due, timeliness = table[due_field], table[timeliness_field]
 	wanted = {
 		OVERDUE: due < today,
 		DUE_SOON: (due >= today) & (due < bound),
@@ -30,18 +49,14 @@ def refresh_complaint_timeliness(today=None) -> dict[str, list[str]]:
 	}
 	changed = {}
 	for status, condition in wanted.items():
-		needs_change = Criterion.all(
-			[complaint.status.isin(OPEN), condition, complaint.rag_status.ne(status)]
-		)
-		found = frappe.qb.from_(complaint).select(complaint.name).where(needs_change).run(pluck=True)
+		needs_change = Criterion.all([table.status.isin(open_statuses), condition, timeliness.ne(status)])
+		found = frappe.qb.from_(table).select(table.name).where(needs_change).run(pluck=True)
 		if found:
-			frappe.qb.update(complaint).set(complaint.rag_status, status).where(
-				complaint.name.isin(found)
-			).run()
+			frappe.qb.update(table).set(timeliness, status).where(table.name.isin(found)).run()
 		changed[status] = found
 	for status, method in NOTIFY_METHOD.items():
 		for name in changed[status]:
-			frappe.get_doc("Complaint", name).run_method(method)
+			frappe.get_doc(doctype, name).run_method(method)
 	return changed
 
 

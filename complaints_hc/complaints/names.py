@@ -44,6 +44,7 @@ STAGE2_LIFECYCLE = (
 	S2_WITHDRAWN,
 )
 STAGE2_FINAL = (S2_CLOSED, S2_WITHDRAWN)
+STAGE2_AWAITING_RESPONSE = (S2_REQUESTED, S2_INVESTIGATING, S2_ADJUDICATION, S2_ADJUDICATED)
 # From the adjudication on, what was investigated and decided is the record.
 STAGE2_DECIDED = (S2_ADJUDICATED, S2_RESPONDED, S2_CLOSED)
 # People a stage appoints (Stage Person.role_in_stage).

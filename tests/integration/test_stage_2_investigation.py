@@ -11,9 +11,9 @@ import unicodedata
 
 import frappe
 import pytest
-from pypdf import PdfReader
 from frappe.model.workflow import WorkflowTransitionError
 from helpers import Cast, apply_action, as_user, edit, on, walk_to_quality_assurance
+from pypdf import PdfReader
 
 STAGE_2 = "Stage 2 Investigation"
 
@@ -185,3 +185,23 @@ def test_a_staff_subject_of_the_complaint_sees_no_stage_2(cast):
 		assert frappe.get_list("Stage 2 Point", {"parent": stage.name}, parent_doctype=STAGE_2) == []
 	with as_user(cast.approver):
 		assert stage.name in frappe.get_list(STAGE_2, pluck="name")
+
+
+def test_the_daily_job_marks_stage_2_due_soon_then_overdue_and_alerts_once_each(cast):
+	from complaints_hc.complaints.daily_jobs import refresh_stage_2_timeliness
+
+	complaint = responded_at_stage_1(cast)
+	with on("2026-04-01"):
+		stage = ask_for_stage_2(complaint, cast.officer)
+	assert stage.timeliness == "On track"
+	for day, expected in (("2026-05-06", "Due soon"), ("2026-05-07", "Due soon"), ("2026-05-12", "Overdue")):
+		with on(day):
+			refresh_stage_2_timeliness()
+		assert frappe.db.get_value(STAGE_2, stage.name, "timeliness") == expected, day
+	subjects = [
+		frappe.db.get_value("Email Queue", q, "message").split("Subject: ", 1)[-1].split("\n", 1)[0]
+		for q in frappe.get_all(
+			"Email Queue", {"reference_doctype": STAGE_2, "reference_name": stage.name}, pluck="name"
+		)
+	]
+	assert sorted(s.split(":")[0] for s in subjects) == ["Due soon", "Overdue"], subjects
