@@ -45,8 +45,8 @@ def cast(site):
 def quarter(cast):
 	"""A known quarter, 2026-27 Q1 (April to June 2026), for the reports and the bulletin.
 
-	Six complaints (four in the quarter, one before, one after), three actions, four compliments and
-	workshops. Complaints are logged by the Complaints Officer; what the workflow would record later
+	Six complaints (four in the quarter, one before, one after), one of them taken to stage 2, three
+	actions, four compliments and workshops. Complaints are logged by the Complaints Officer; what the workflow would record later
 	(outcomes, response dates, clocks) is written straight onto them: these tests are about counting.
 	"""
 	suffix = frappe.generate_hash(length=5)
@@ -89,8 +89,16 @@ def quarter(cast):
 	frappe.get_doc({"doctype": "Complaint Extension", "parenttype": "Complaint", "parentfield": "extensions",
 		"parent": c2.name, "requested_on": "2026-05-20", "new_due_date": "2026-06-10",
 		"rationale": "More time to speak to the school"}).db_insert()  # fmt: skip
-	complaint("2026-06-20", [(curiosity, "Communication", None)], stage="Stage 2", status="In Progress",
-		rag_status="Overdue")  # fmt: skip
+	complaint("2026-06-20", [(curiosity, "Communication", None)], status="In Progress", rag_status="Overdue")
+	# c2 went on to stage 2, asked for on 10 June and now overdue, its one point not yet decided
+	stage_2 = frappe.get_doc({"doctype": "Stage 2 Investigation", "complaint": c2.name, "requested_on": "2026-06-10",
+		"requested_via": "Letter", "remaining_concerns": "Still unhappy", "status": "Investigating",
+		"workflow_state": "Investigating", "timeliness": "Overdue", "response_due_on": "2026-07-15"})  # fmt: skip
+	stage_2.set_new_name()
+	stage_2.db_insert()
+	frappe.get_doc({"doctype": "Stage 2 Point", "parenttype": "Stage 2 Investigation", "parentfield": "points",
+		"parent": stage_2.name, "description": "Point 1", "carried_from_stage_1": 1}).db_insert()  # fmt: skip
+	frappe.db.set_value("Complaint", c2.name, "stage", "Stage 2")
 	complaint("2026-04-02", early_resolution=1, status="Closed", responded_on="2026-04-06",
 		timescale_met="Met", working_days_taken=2)  # fmt: skip
 	complaint("2026-02-10", [(curiosity, "Communication", "Upheld"), (voice, "Assessment", "Not upheld")],

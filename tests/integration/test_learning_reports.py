@@ -74,7 +74,7 @@ def test_a_subject_never_counts_the_complaint_that_names_them(cast, quarter):
 	assert rows[None, quarter.curiosity]["points"] == 3
 	stage_1 = run(complaints_timeliness, cast.subject, **Q1, team=quarter.team)[1][0]
 	assert figures(stage_1, "received", "responded", "within_time_limit", "extensions", "restarts") == (
-		2,
+		3,
 		2,
 		2,
 		0,
@@ -95,7 +95,7 @@ def test_timeliness_per_stage(cast, quarter):
 	stage_1, stage_2, stage_3, ombudsman = rows
 	assert figures(stage_1, "stage", "received", "responded", "within_time_limit", "within_percent") == (
 		"Stage 1",
-		3,
+		4,
 		3,
 		2,
 		66.7,
@@ -107,7 +107,7 @@ def test_timeliness_per_stage(cast, quarter):
 		1,
 		1,
 	)
-	assert figures(stage_1, "open_now", "overdue_now") == (1, 0)  # the July complaint, received, on track
+	assert figures(stage_1, "open_now", "overdue_now") == (2, 1)  # June's, overdue; July's, on track
 	assert figures(stage_2, "received", "responded", "within_percent", "open_now", "overdue_now") == (
 		1,
 		0,
@@ -116,8 +116,8 @@ def test_timeliness_per_stage(cast, quarter):
 		1,
 	)
 	assert stage_3["received"] == ombudsman["received"] == 0
-	assert [s["value"] for s in summary] == ["2026-27 Q1", 4, 3, 66.7, 1]
-	assert chart["data"]["datasets"][0]["values"] == [3, 1, 0, 0]
+	assert [s["value"] for s in summary] == ["2026-27 Q1", 5, 3, 66.7, 2]
+	assert chart["data"]["datasets"][0]["values"] == [4, 1, 0, 0]
 	# the same figures for a date range covering the quarter
 	assert run(complaints_timeliness, cast.qa_manager, from_date="2026-04-01", to_date="2026-06-30",
 		team=quarter.team)[1] == rows  # fmt: skip
@@ -125,7 +125,7 @@ def test_timeliness_per_stage(cast, quarter):
 
 def test_a_quarter_the_other_filters_and_a_bad_period(cast, quarter):
 	stage_2_only = run(complaints_timeliness, cast.qa_manager, **Q1, team=quarter.team, stage="Stage 2")[1]
-	assert [r["received"] for r in stage_2_only] == [0, 1, 0, 0]
+	assert [r["received"] for r in stage_2_only] == [1, 1, 0, 0]  # the complaint that reached stage 2
 	other_team = run(complaints_timeliness, cast.qa_manager, **Q1, team=make_team())[1]
 	assert sum(r["received"] for r in other_team) == 0
 	with pytest.raises(frappe.ValidationError, match="such as 2026-27 Q1"):
@@ -174,7 +174,7 @@ def test_the_annual_report_for_a_financial_year(cast, quarter):
 	table = {(r["section"], r["measure"]): (r["stage_1"], r["stage_2"], r["stage_3"], r["ombudsman"], r["total"])
 		for r in rows}  # fmt: skip
 	assert table == {
-		("Complaints", "Complaints received"): (4, 1, 0, 0, 5),
+		("Complaints", "Complaints received"): (5, 1, 0, 0, 6),
 		("Complaints", "Responses sent"): (3, 0, 0, 0, 3),
 		("Complaints", "Responses within the time limit"): (2, 0, 0, 0, 2),
 		("Complaints", "Responses within the time limit (%)"): (67, None, None, None, 67),
@@ -184,7 +184,7 @@ def test_the_annual_report_for_a_financial_year(cast, quarter):
 		("Outcomes of points", "Upheld"): (2, None, None, None, 2),
 		("Outcomes of points", "Partially upheld"): (1, None, None, None, 1),
 		("Outcomes of points", "Not upheld"): (1, None, None, None, 1),
-		("Outcomes of points", "Open"): (None, 1, None, None, 1),
+		("Outcomes of points", "Open"): (1, 1, None, None, 2),
 		("Learning themes", quarter.curiosity): (None, None, None, None, 4),
 		("Learning themes", quarter.voice): (None, None, None, None, 1),
 		("Actions", "Actions agreed"): (None, None, None, None, 3),
@@ -196,8 +196,8 @@ def test_the_annual_report_for_a_financial_year(cast, quarter):
 		("Compliments", "Listening"): (None, None, None, None, 3),
 		("Compliments", "Written work"): (None, None, None, None, 1),
 	}
-	assert [s["value"] for s in summary] == ["2026-27", 5, 67, 3, 4]
-	assert chart["data"]["datasets"][0]["values"] == [4, 1, 0, 0]
+	assert [s["value"] for s in summary] == ["2026-27", 6, 67, 3, 4]
+	assert chart["data"]["datasets"][0]["values"] == [5, 1, 0, 0]
 	# nothing that identifies anyone: no names, references or free text of a complaint
 	text = str(rows)
 	assert not any(word in text for word in ("Pritchard", "LCS-", "Kai", cast.subject, cast.team_manager))

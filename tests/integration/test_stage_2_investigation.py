@@ -205,3 +205,36 @@ def test_the_daily_job_marks_stage_2_due_soon_then_overdue_and_alerts_once_each(
 		)
 	]
 	assert sorted(s.split(":")[0] for s in subjects) == ["Due soon", "Overdue"], subjects
+
+
+def test_the_annual_report_counts_stage_2_from_its_own_records(cast):
+	"""Hand count for this cast's team in 2026-27: one complaint answered at stage 1 (within 10 days),
+	asked for stage 2 on 1 April, answered on 2 July within its extended date; one point upheld at stage
+	1 and at stage 2; one more stage 2 asked for and still open."""
+	from complaints_hc.complaints_hc.report.annual_complaints_report.annual_complaints_report import execute
+
+	test_a_complaint_goes_through_stage_2_with_an_extension_to_65_working_days(cast)
+	second = responded_at_stage_1(cast)
+	with on("2026-04-02"):
+		ask_for_stage_2(second, cast.officer)
+	with on("2026-07-03"), as_user(cast.qa_manager):
+		_columns, rows, *_ = execute({"financial_year": "2026-27", "team": cast.team})
+	measures = {(r["section"], r["measure"]): r for r in rows}
+	received = measures[("Complaints", "Complaints received")]
+	responded = measures[("Complaints", "Responses sent")]
+	within = measures[("Complaints", "Responses within the time limit")]
+	extended = measures[("Complaints", "Extensions agreed")]
+	assert (received["stage_1"], received["stage_2"], received["stage_3"], received["ombudsman"]) == (
+		0,
+		2,
+		0,
+		0,
+	)
+	assert (responded["stage_1"], responded["stage_2"], within["stage_2"], extended["stage_2"]) == (
+		0,
+		1,
+		1,
+		1,
+	)
+	upheld = measures[("Outcomes of points", "Upheld")]
+	assert upheld["stage_2"] == 1

@@ -95,6 +95,11 @@ def count_by(doctype: str, group_fields: list[str], filters: dict, aggregates: l
 	)
 
 
+def complaint_names(filters: dict) -> list[str]:
+	"""The complaints matching the report's filters that the user may read (never an empty `in`)."""
+	return frappe.get_list("Complaint", filters=filters, pluck="name", limit_page_length=0) or [""]
+
+
 def count(doctype: str, filters: dict) -> int:
 	"""How many records match, of those the user may read."""
 	rows = frappe.get_list(
@@ -103,11 +108,9 @@ def count(doctype: str, filters: dict) -> int:
 	return rows[0].count if rows else 0
 
 
-def points_by(filters: dict, period: Period, *group_fields: str, by_stage: bool = False) -> list[dict]:
-	"""Complaint points of complaints received in the period, counted by point fields (and stage)."""
+def points_by(filters: dict, period: Period, *group_fields: str) -> list[dict]:
+	"""Stage 1 points of complaints received in the period, counted by point fields."""
 	fields = [f"`tabComplaint Point`.{field} as {field}" for field in group_fields]
-	if by_stage:
-		fields.append("`tabComplaint`.stage as stage")
 	return frappe.get_list(
 		"Complaint",
 		filters=[
@@ -115,7 +118,24 @@ def points_by(filters: dict, period: Period, *group_fields: str, by_stage: bool 
 			["Complaint Point", "name", "is", "set"],
 		],
 		fields=[*fields, "count(`tabComplaint Point`.name) as count"],
-		group_by=", ".join([*group_fields, *(["stage"] if by_stage else [])]),
+		group_by=", ".join(group_fields),
+		order_by=None,
+	)
+
+
+def stage_2_points_by(filters: dict, period: Period, field: str) -> list[dict]:
+	"""Stage 2 points of investigations asked for in the period, counted by a point field."""
+	base = complaint_filters(filters)
+	of = [["Stage 2 Investigation", "complaint", "in", complaint_names(base)]] if base else []
+	return frappe.get_list(
+		"Stage 2 Investigation",
+		filters=[
+			*of,
+			["Stage 2 Investigation", "requested_on", *period.between()],
+			["Stage 2 Point", "name", "is", "set"],
+		],  # fmt: skip
+		fields=[f"`tabStage 2 Point`.{field} as {field}", "count(`tabStage 2 Point`.name) as count"],
+		group_by=field,
 		order_by=None,
 	)
 

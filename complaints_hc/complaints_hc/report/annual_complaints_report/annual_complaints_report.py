@@ -82,8 +82,10 @@ def whole(value: float | None) -> int | None:
 
 def outcome_rows(filters, year) -> list[dict]:
 	counts = {}
-	for r in reporting.points_by(filters, year, "outcome", by_stage=True):
-		counts.setdefault(r.outcome or "Open", {})[r.stage] = r.count
+	for r in reporting.points_by(filters, year, "outcome"):
+		counts.setdefault(r.outcome or "Open", {})[names.STAGE_1] = r.count
+	for r in reporting.stage_2_points_by(filters, year, "outcome"):
+		counts.setdefault(r.outcome or "Open", {})[names.STAGE_2] = r.count
 	return [
 		row("Outcomes of points", outcome, counts.get(outcome, {}))
 		for outcome in (*names.OUTCOMES, "Open")

@@ -51,69 +51,77 @@ def columns() -> list[dict]:
 	]
 
 
-def by_stage(rows, value: str = "count") -> dict:
-	return {row.stage: row.get(value) for row in rows}
-
-
 def stage_rows(filters, period: reporting.Period) -> list[dict]:
+	"""One row per stage: stage 1 from every complaint, stage 2 from its investigations; each stage's
+	figures from its own clock, so an escalated complaint still counts at stage 1 as it was answered."""
 	base = reporting.complaint_filters(filters)
-	received = by_stage(reporting.count_by("Complaint", ["stage"], {**base, "received_on": period.between()}))
-	responded_rows = reporting.count_by(
-		"Complaint",
-		["stage"],
-		{**base, "responded_on": period.between()},
-		[
-			"sum(timescale_met = 'Met') as within",
-			"avg(working_days_taken) as average",
-			"max(working_days_taken) as worst",
-		],
+	rows = {names.STAGE_1: stage_1_row(base, period), names.STAGE_2: stage_2_row(base, period)}
+	return [rows.get(stage) or finish(stage, {}, **dict.fromkeys(ROW_KEYS, 0)) for stage in names.STAGES]
+
+
+ROW_KEYS = ("received", "extensions", "restarts", "early_resolutions", "open_now", "overdue_now")
+
+
+def totals(doctype: str, filters, aggregates: list[str]) -> frappe._dict:
+	rows = frappe.get_list(doctype, filters=filters, fields=aggregates, order_by=None)
+	return rows[0] if rows else frappe._dict()
+
+
+def stage_1_row(base: dict, period: reporting.Period) -> dict:
+	out = totals("Complaint", {**base, "responded_on": period.between()}, [
+		"count(`tabComplaint`.name) as count", "sum(timescale_met = 'Met') as within",
+		"avg(working_days_taken) as average", "max(working_days_taken) as worst"])  # fmt: skip
+	extensions = totals("Complaint", [*reporting.list_filters("Complaint", base),
+		["Complaint Extension", "requested_on", *period.between()]], ["count(`tabComplaint Extension`.name) as count"])  # fmt: skip
+	return finish(
+		names.STAGE_1,
+		out,
+		received=reporting.count("Complaint", {**base, "received_on": period.between()}),
+		extensions=extensions.get("count") or 0,
+		restarts=reporting.count("Complaint", {**base, "clock_restarted_on": period.between()}),
+		early_resolutions=reporting.count(
+			"Complaint", {**base, "received_on": period.between(), "early_resolution": 1}
+		),
+		open_now=reporting.count("Complaint", {**base, "status": ["in", OPEN]}),
+		overdue_now=reporting.count("Complaint", {**base, "status": ["in", OPEN], "rag_status": "Overdue"}),
 	)
-	responded = {row.stage: row for row in responded_rows}
-	restarts = by_stage(
-		reporting.count_by("Complaint", ["stage"], {**base, "clock_restarted_on": period.between()})
+
+
+def stage_2_row(base: dict, period: reporting.Period) -> dict:
+	doctype = "Stage 2 Investigation"
+	of = {"complaint": ["in", reporting.complaint_names(base)]} if base else {}
+	out = totals(doctype, {**of, "response_sent_on": period.between()}, [
+		f"count(`tab{doctype}`.name) as count", "sum(timeliness = 'Met') as within",
+		"avg(working_days_taken) as average", "max(working_days_taken) as worst"])  # fmt: skip
+	waiting = {**of, "status": ["in", names.STAGE2_AWAITING_RESPONSE]}
+	return finish(
+		names.STAGE_2,
+		out,
+		received=reporting.count(doctype, {**of, "requested_on": period.between()}),
+		extensions=reporting.count(
+			doctype, {**of, "requested_on": period.between(), "extended_to": ["is", "set"]}
+		),
+		restarts=0,
+		early_resolutions=0,
+		open_now=reporting.count(doctype, waiting),
+		overdue_now=reporting.count(doctype, {**waiting, "timeliness": "Overdue"}),
 	)
-	early = by_stage(
-		reporting.count_by(
-			"Complaint", ["stage"], {**base, "received_on": period.between(), "early_resolution": 1}
-		)
-	)
-	open_now = by_stage(reporting.count_by("Complaint", ["stage"], {**base, "status": ["in", OPEN]}))
-	overdue = by_stage(
-		reporting.count_by("Complaint", ["stage"], {**base, "status": ["in", OPEN], "rag_status": "Overdue"})
-	)
-	extensions = by_stage(
-		frappe.get_list(
-			"Complaint",
-			filters=[
-				*reporting.list_filters("Complaint", base),
-				["Complaint Extension", "requested_on", *period.between()],
-			],
-			fields=["stage", "count(`tabComplaint Extension`.name) as count"],
-			group_by="stage",
-			order_by=None,
-		)
-	)
-	rows = []
-	for stage in names.STAGES:
-		out = responded.get(stage)
-		within = int(out.within or 0) if out else 0
-		rows.append(
-			{
-				"stage": stage,
-				"received": received.get(stage, 0),
-				"responded": out.count if out else 0,
-				"within_time_limit": within,
-				"within_percent": reporting.percent(within, out.count if out else 0),
-				"average_days": round(out.average, 1) if out and out.average is not None else None,
-				"worst_days": out.worst if out else None,
-				"extensions": extensions.get(stage, 0),
-				"restarts": restarts.get(stage, 0),
-				"early_resolutions": early.get(stage, 0),
-				"open_now": open_now.get(stage, 0),
-				"overdue_now": overdue.get(stage, 0),
-			}
-		)
-	return rows
+
+
+def finish(stage: str, out, **counts) -> dict:
+	responded = out.get("count") or 0
+	within = int(out.get("within") or 0)
+	average = out.get("average")
+	return {
+		"stage": stage,
+		"received": counts.pop("received"),
+		"responded": responded,
+		"within_time_limit": within,
+		"within_percent": reporting.percent(within, responded),
+		"average_days": round(average, 1) if average is not None else None,
+		"worst_days": out.get("worst"),
+		**counts,
+	}
 
 
 def chart(rows: list[dict]) -> dict:
