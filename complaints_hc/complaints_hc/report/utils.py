@@ -133,7 +133,7 @@ def stage_2_points_by(filters: dict, period: Period, field: str) -> list[dict]:
 			*of,
 			["Stage 2 Investigation", "requested_on", *period.between()],
 			["Stage 2 Point", "name", "is", "set"],
-		],  # fmt: skip
+		],
 		fields=[f"`tabStage 2 Point`.{field} as {field}", "count(`tabStage 2 Point`.name) as count"],
 		group_by=field,
 		order_by=None,
