@@ -13,6 +13,7 @@ from complaints_hc.workshops import booking
 CARDS = (
 	"Open Complaints",
 	"Overdue Complaints",
+	"Open Stage 2 Investigations",
 	"Complaints Due in 5 Working Days",
 	"Overdue Actions",
 	"Compliments This Quarter",

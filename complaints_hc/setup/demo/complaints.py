@@ -1,4 +1,5 @@
-"""Demo complaints in every state of the stage 1 workflow, walked through it by the demo users.
+"""Demo complaints in every state of the stage 1 workflow (and one taken on to stage 2), walked through
+it by the demo users.
 
 Families, staff and events are invented. Each complaint is created only if its case reference is
 not there yet, so loading the demo twice changes nothing. Dates are set relative to today so the
@@ -100,6 +101,11 @@ COMPLAINTS = (
 			("The threshold decision was not explained", "Decision-making", "Threshold Training", "Not upheld"),
 			("The assessment took longer than the agreed 45 days", "Delay", "Timely Assessments", "Not upheld"),
 		)),
+	dict(ref="LCS-299402", reach="Closed", age=80, via="Email", name="Marie Dubois", rel="Parent",
+		child="Noah Dubois", team=0, timescale=10, points=(
+			("Noah's placement move was decided without asking him", "Decision-making", "Voice of the Child and Purposeful Visits", "Partially upheld"),
+			("Family time was cancelled at short notice four times", "Contact arrangements", "Responding to Parents' Questions", "Upheld"),
+		), stage_2=True),
 	dict(ref="LCS-299588", reach="Withdrawn", age=30, via="Phone", name="Michael Byrne", rel="Other",
 		child="Sophie Byrne", team=1, points=(), withdrawn="The family moved to another authority and asked to stop the complaint."),
 )  # fmt: skip
@@ -113,9 +119,10 @@ def make_demo_complaints():
 		if not frappe.db.exists("Complaint", {"case_reference": spec["ref"]}):
 			walk(spec, QA_OFFICERS[index % 2])
 	frappe.set_user("Administrator")
-	from complaints_hc.complaints.daily_jobs import refresh_complaint_timeliness
+	from complaints_hc.complaints.daily_jobs import refresh_complaint_timeliness, refresh_stage_2_timeliness
 
 	refresh_complaint_timeliness()
+	refresh_stage_2_timeliness()
 	share_new_complaints_between_the_qa_officers()
 
 
@@ -178,6 +185,8 @@ def walk(spec, qa_officer):
 	stamps = {}
 	advance(name, spec, qa_officer, lambda n: working_day(n, received), stamps)
 	backdate(name, stamps)
+	if spec.get("stage_2"):
+		ask_for_stage_2(name, lambda n: working_day(n, received))
 
 
 def create(spec, received) -> str:
@@ -269,6 +278,28 @@ def advance(name, spec, qa_officer, day, stamps):
 	edit(name, OFFICER, child_file_copy_on=day(spec["timescale"]), child_file_copy_by=qa_officer)
 	act(name, OFFICER, "Close")
 	stamps["closed_on"] = day(spec["timescale"])
+
+
+def ask_for_stage_2(name, day):
+	"""Still unhappy after the stage 1 response (day 9): stage 2 asked for on day 21, investigated by
+	an outside Investigating Officer with an Independent Person, and extended to its 65th working day."""
+	from complaints_hc.complaints import later_stages
+
+	frappe.set_user(OFFICER)
+	requested = day(21)
+	stage = frappe.get_doc({"doctype": "Stage 2 Investigation", "complaint": name, "requested_on": requested,
+		"requested_via": "Email", "remaining_concerns": "Mrs Dubois says the move was still not explained to "
+		"Noah, and that the apology did not say what will change.", "statement_agreed_on": day(28),
+		"people": [{"role_in_stage": "Investigating Officer", "full_name": "Graham Ellis",
+			"organisation": "Independent investigator", "appointed_on": day(26)},
+			{"role_in_stage": "Independent Person", "full_name": "Yvonne Carter",
+			"organisation": "Independent Person", "appointed_on": day(26)}]}).insert()  # fmt: skip
+	apply_workflow(stage.as_dict(), "Start Investigation")
+	stage = frappe.get_doc("Stage 2 Investigation", stage.name)
+	stage.update({"extended_to": str(later_stages.stage2_clock(site_calendar(), getdate(requested)).longest_due_on),
+		"extension_reason": "Noah's foster carers could only meet the Investigating Officer after the school holidays.",
+		"new_date_told_on": day(45)})  # fmt: skip
+	stage.save()
 
 
 def go_back_through_qa(name, spec, qa_officer, approver):
