@@ -71,6 +71,7 @@ permission_query_conditions = {
 	"Complaint": "complaints_hc.security.visibility.complaint_query_conditions",
 	"Complaint Action": "complaints_hc.security.visibility.action_query_conditions",
 	"Stage 2 Investigation": "complaints_hc.security.visibility.stage_query_conditions",
+	"Stage 3 Review Panel": "complaints_hc.security.visibility.stage_query_conditions",
 	"Workshop Booking": "complaints_hc.security.visibility.booking_query_conditions",
 	# Child rows of complaint data, and records pointing at it (security/complaint_data.py).
 	"*": "complaints_hc.security.complaint_data.query_conditions",
@@ -81,6 +82,7 @@ has_permission = {
 	"Complaint": "complaints_hc.security.visibility.has_complaint_permission",
 	"Complaint Action": "complaints_hc.security.visibility.has_action_permission",
 	"Stage 2 Investigation": "complaints_hc.security.visibility.has_stage_permission",
+	"Stage 3 Review Panel": "complaints_hc.security.visibility.has_stage_permission",
 	"Workshop Booking": "complaints_hc.security.visibility.has_booking_permission",
 	"*": "complaints_hc.security.complaint_data.has_reference_permission",
 	**dict.fromkeys(_LIMITED_TO_THE_SERVICE, "complaints_hc.security.configuration.has_permission"),
@@ -138,6 +140,7 @@ scheduler_events = {
 	"daily": [
 		"complaints_hc.complaints.daily_jobs.refresh_complaint_timeliness",
 		"complaints_hc.complaints.daily_jobs.refresh_stage_2_timeliness",
+		"complaints_hc.complaints.daily_jobs.refresh_stage_3_timeliness",
 		"complaints_hc.complaints.daily_jobs.refresh_overdue_actions",
 	],
 	"cron": {

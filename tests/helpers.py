@@ -308,3 +308,30 @@ def make_workshop(**values):
 	}
 	doc.update(values)
 	return frappe.get_doc(doc).insert(ignore_permissions=True)  # set-up by the test, not a user action
+
+
+def answered_at_stage_2(cast):
+	"""Stage 1 answered on 30 March 2026; stage 2 (Hannah Cole the Independent Person) on 4 December."""
+	complaint = walk_to_quality_assurance(cast, cast.qa_officer)
+	with on("2026-03-30"):
+		apply_action(complaint, "Approve", cast.approver)
+		edit(complaint, cast.officer, response_sent_to_manager_on="2026-03-30")
+		complaint = apply_action(complaint, "Send Response", cast.officer)
+	with on("2026-12-04"), as_user(cast.officer):
+		stage_2 = frappe.get_doc({"doctype": "Stage 2 Investigation", "complaint": complaint.name,
+			"requested_on": "2026-04-01", "requested_via": "Letter", "remaining_concerns": "Still wrong.",
+			"statement_agreed_on": "2026-04-14", "investigation_report_on": "2026-11-20",
+			"independent_person_report_on": "2026-11-23",
+			"people": [{"role_in_stage": "Investigating Officer", "full_name": "Marcus Webb", "appointed_on": "2026-04-08"},
+				{"role_in_stage": "Independent Person", "full_name": "Hannah Cole", "appointed_on": "2026-04-08"}]}).insert()  # fmt: skip
+	with on("2026-12-04"):
+		stage_2 = apply_action(stage_2, "Start Investigation", cast.officer)
+		fresh = frappe.get_doc("Stage 2 Investigation", stage_2.name)
+		with as_user(cast.officer):
+			fresh.points[0].finding, fresh.points[0].outcome = "Late again.", "Upheld"
+			fresh.save()
+		stage_2 = apply_action(fresh, "Submit for Adjudication", cast.officer)
+		edit(stage_2, cast.approver, adjudication="Upheld; we apologise.")
+		stage_2 = apply_action(stage_2, "Adjudicate", cast.approver)
+		stage_2 = apply_action(stage_2, "Send Response", cast.officer)
+	return complaint

@@ -19,6 +19,7 @@ from complaints_hc.complaints.names import (
 	OPEN,
 	OVERDUE,
 	STAGE2_AWAITING_RESPONSE,
+	STAGE3_AWAITING_RESPONSE,
 )
 from complaints_hc.working_days.site import due_soon_within, site_calendar
 
@@ -34,6 +35,13 @@ def refresh_stage_2_timeliness(today=None) -> dict[str, list[str]]:
 	"""The same for every stage 2 investigation still waiting for its response."""
 	return refresh_timeliness(
 		"Stage 2 Investigation", "response_due_on", "timeliness", STAGE2_AWAITING_RESPONSE, today
+	)
+
+
+def refresh_stage_3_timeliness(today=None) -> dict[str, list[str]]:
+	"""The same for every stage 3 panel still short of the council's response, against its next deadline."""
+	return refresh_timeliness(
+		"Stage 3 Review Panel", "next_due_on", "timeliness", STAGE3_AWAITING_RESPONSE, today
 	)
 
 

@@ -197,16 +197,17 @@ def stage3_date_problems(
 def panel_problems(
 	members: list[tuple[str, bool]], stage2_independent_people: set[str], complete: bool = True
 ) -> list[str]:
-	"""`members`: (person, chairs). The stage 2 Independent Person may not sit; once the panel is
-	complete it has three people and one chair."""
+	"""`members`: (person, chairs). The stage 2 Independent Person may not sit; the panel never has more
+	than three people or more than one chair, and once complete it has exactly three and one chair."""
 	found = []
 	if any(person in stage2_independent_people for person, _chairs in members):
 		found.append(INDEPENDENT_PERSON_ON_PANEL)
-	if complete:
-		if len({person for person, _chairs in members}) != PANEL_SIZE:
-			found.append(PANEL_NOT_THREE)
-		if sum(1 for _person, chairs in members if chairs) != 1:
-			found.append(PANEL_CHAIRS_NOT_ONE)
+	people = len({person for person, _chairs in members})
+	chairs = sum(1 for _person, chairs in members if chairs)
+	if people > PANEL_SIZE or (complete and people != PANEL_SIZE):
+		found.append(PANEL_NOT_THREE)
+	if chairs > 1 or (complete and chairs != 1):
+		found.append(PANEL_CHAIRS_NOT_ONE)
 	return found
 
 

@@ -16,10 +16,12 @@ SENT_LETTER_FIELD = "sent_letter"
 LETTERS = {
 	"Complaint": ("stage 1 complaint response", "outcome_letter_print_format"),
 	"Stage 2 Investigation": ("stage 2 complaint response", "stage_2_letter_print_format"),
+	"Stage 3 Review Panel": ("stage 3 complaint response", "stage_3_letter_print_format"),
 }
 DEFAULT_PRINT_FORMATS = {
 	"Complaint": "Stage 1 Outcome Letter",
 	"Stage 2 Investigation": "Stage 2 Response Letter",
+	"Stage 3 Review Panel": "Stage 3 Response Letter",
 }
 
 

@@ -47,6 +47,15 @@ STAGE2_FINAL = (S2_CLOSED, S2_WITHDRAWN)
 STAGE2_AWAITING_RESPONSE = (S2_REQUESTED, S2_INVESTIGATING, S2_ADJUDICATION, S2_ADJUDICATED)
 # From the adjudication on, what was investigated and decided is the record.
 STAGE2_DECIDED = (S2_ADJUDICATED, S2_RESPONDED, S2_CLOSED)
+# Stage 3 review panel lifecycle statuses (Stage 3 Review Panel.status).
+S3_REQUESTED, S3_CONVENED, S3_MET, S3_REPORTED = "Requested", "Convened", "Met", "Reported"
+S3_RESPONDED, S3_CLOSED, S3_WITHDRAWN = "Responded", "Closed", "Withdrawn"
+STAGE3_LIFECYCLE = (S3_REQUESTED, S3_CONVENED, S3_MET, S3_REPORTED, S3_RESPONDED, S3_CLOSED, S3_WITHDRAWN)
+STAGE3_FINAL = (S3_CLOSED, S3_WITHDRAWN)
+STAGE3_AWAITING_RESPONSE = (S3_REQUESTED, S3_CONVENED, S3_MET, S3_REPORTED)
+# A stage's response has gone out (the next stage may be asked for).
+STAGE_ANSWERED = ("Responded", "Closed")
+
 # People a stage appoints (Stage Person.role_in_stage).
 INVESTIGATING_OFFICER, INDEPENDENT_PERSON = "Investigating Officer", "Independent Person"
 

@@ -24,11 +24,13 @@ PROTECTED = {
 	"Complaint": visibility.complaint_query_conditions,
 	"Complaint Action": visibility.action_query_conditions,
 	"Stage 2 Investigation": lambda user: visibility.stage_query_conditions(user, "Stage 2 Investigation"),
+	"Stage 3 Review Panel": lambda user: visibility.stage_query_conditions(user, "Stage 3 Review Panel"),
 }
 MAY_SEE = {
 	"Complaint": visibility.may_see_complaint,
 	"Complaint Action": visibility.may_see_action,
 	"Stage 2 Investigation": visibility.may_see_stage,
+	"Stage 3 Review Panel": visibility.may_see_stage,
 }
 
 # Frappe's records that point at another document: (the DocType field, the name field).

@@ -26,6 +26,9 @@ WORKFLOW_STATES = (
 	"Requested",
 	"Adjudication",
 	"Adjudicated",
+	"Convened",
+	"Met",
+	"Reported",
 )
 WORKFLOW_ACTIONS = (
 	"Allocate",
@@ -44,6 +47,9 @@ WORKFLOW_ACTIONS = (
 	"Start Investigation",
 	"Submit for Adjudication",
 	"Adjudicate",
+	"Convene Panel",
+	"Record Meeting",
+	"Receive Report",
 )
 
 

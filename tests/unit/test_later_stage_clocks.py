@@ -99,9 +99,13 @@ def test_the_panel_is_three_people_one_chairing_without_the_stage_2_independent_
 	with_ip = [("Ruth Adeyemi", True), ("Hannah Cole", False), ("Priya Nair", False)]
 	assert stages.panel_problems(with_ip, {"Hannah Cole"}) == [stages.INDEPENDENT_PERSON_ON_PANEL]
 	assert stages.panel_problems(panel[:2], set()) == [stages.PANEL_NOT_THREE]
-	assert stages.panel_problems(panel[:2], set(), complete=False) == []
+	assert stages.panel_problems(panel[:2], set(), complete=False) == []  # still being formed
+	assert stages.panel_problems([("Colin Marsh", False)], set(), complete=False) == []
 	two_chairs = [("Ruth Adeyemi", True), ("Colin Marsh", True), ("Priya Nair", False)]
 	assert stages.panel_problems(two_chairs, set()) == [stages.PANEL_CHAIRS_NOT_ONE]
+	assert stages.panel_problems(two_chairs[:2], set(), complete=False) == [stages.PANEL_CHAIRS_NOT_ONE]
+	four = [*panel, ("Dev Patel", False)]
+	assert stages.panel_problems(four, set(), complete=False) == [stages.PANEL_NOT_THREE]
 
 
 def test_the_corporate_clocks_over_christmas():

@@ -9,12 +9,11 @@ facts, asks those rules, and records what the server saw. Who may see it follows
 
 import frappe
 from frappe import _
-from frappe.model.document import Document
 from frappe.utils import getdate, today
 
 from complaints_hc.complaints import clocks, later_stages, letters, names
+from complaints_hc.complaints.stage_records import LaterStageRecord
 from complaints_hc.security import roles, workflow_guard
-from complaints_hc.security.visibility import may_see_complaint
 from complaints_hc.working_days.site import due_soon_within, site_calendar
 
 ADJUDICATORS = {roles.QA_APPROVER, roles.QA_SERVICE_MANAGER}
@@ -29,12 +28,6 @@ DECIDED_CONTENT = (
 )
 EVENT_DATES = ("statement_agreed_on", "investigation_report_on", "independent_person_report_on")
 MESSAGES = {
-	later_stages.REQUEST_BEFORE_RESPONSE: _(
-		"A stage 2 investigation follows the stage 1 response: this complaint has had none on or before {0}."
-	),
-	later_stages.LATE_REQUEST_WITHOUT_DECISION: _(
-		"The request came after the window for asking closed on {1}: record the decision to accept it, and why."
-	),
 	later_stages.EXTENSION_BEFORE_DUE: _("An extension must go beyond the 25th working day ({2})."),
 	later_stages.EXTENSION_TOO_LONG: _(
 		"A stage 2 response cannot be later than 65 working days after the request ({3})."
@@ -44,17 +37,23 @@ MESSAGES = {
 }
 
 
-class Stage2Investigation(Document):
-	def before_validate(self):
-		workflow_guard.restore_server_owned_fields(self)
+class Stage2Investigation(LaterStageRecord):
+	STAGE_LABEL = "stage 2 investigation"
+	PREVIOUS_RESPONSE = "the stage 1 response"
+	LIFECYCLE = names.STAGE2_LIFECYCLE
 
 	def validate(self):
-		self.previous_status = workflow_guard.guard_transition(self, "status", names.STAGE2_LIFECYCLE)
-		complaint = self.seen_complaint()
-		self.check_request(complaint)
+		complaint = self.guard()
+		if complaint.procedure == "Corporate":
+			frappe.throw(
+				_(
+					"A complaint under the corporate procedure goes to the Ombudsman after the council's response, not to a stage 2 investigation."
+				)
+			)
+		self.check_request(complaint.responded_on)
 		if self.is_new():
 			self.carry_stage_1_points(complaint)
-		self.check_dates()
+		self.check_event_dates(EVENT_DATES, [(_("Appointed On"), p.appointed_on) for p in self.people])
 		self.check_people(complaint)
 		self.check_extension()
 		self.check_decided_content_unchanged()
@@ -67,9 +66,7 @@ class Stage2Investigation(Document):
 	def on_update(self):
 		if self.status == names.S2_RESPONDED and self.previous_status == names.S2_ADJUDICATED:
 			letters.keep_sent_letter(self)
-		# The complaint shows the furthest stage it has reached.
-		if frappe.db.get_value("Complaint", self.complaint, "stage") == names.STAGE_1:
-			frappe.db.set_value("Complaint", self.complaint, "stage", names.STAGE_2, update_modified=False)
+		self.show_the_stage_on_the_complaint(names.STAGE_2)
 
 	def on_trash(self):
 		if self.status != names.S2_REQUESTED:
@@ -80,39 +77,6 @@ class Stage2Investigation(Document):
 
 	# -- checks ---------------------------------------------------------------------------------
 
-	def seen_complaint(self):
-		complaint = frappe.get_doc("Complaint", self.complaint)
-		if not may_see_complaint(complaint, frappe.session.user):
-			frappe.throw(_("You cannot act on a complaint you may not see."), frappe.PermissionError)
-		if complaint.procedure == "Corporate":
-			frappe.throw(
-				_(
-					"A complaint under the corporate procedure goes to the Ombudsman after the council's response, not to a stage 2 investigation."
-				)
-			)
-		return complaint
-
-	def window(self) -> int:
-		return frappe.db.get_single_value("Complaints Settings", "next_stage_request_working_days") or (
-			later_stages.NEXT_STAGE_WINDOW
-		)
-
-	def check_request(self, complaint):
-		calendar = site_calendar()
-		responded = getdate(complaint.responded_on) if complaint.responded_on else None
-		requested = getdate(self.requested_on)
-		if requested > getdate(today()):
-			frappe.throw(_("The request cannot be dated in the future."), title=_("Requested On"))
-		self.stage_1_responded_on = responded
-		self.request_window_ends = (
-			later_stages.next_stage_window_ends(calendar, responded, self.window()) if responded else None
-		)
-		self.request_is_late = int(bool(self.request_window_ends and requested > self.request_window_ends))
-		for problem in later_stages.request_problems(
-			calendar, responded, requested, (self.late_request_decision or "").strip(), self.window()
-		):
-			self.refuse(problem)
-
 	def carry_stage_1_points(self, complaint):
 		"""A new stage 2 starts from the stage 1 points; new ones are added beside them."""
 		if self.points:
@@ -120,16 +84,6 @@ class Stage2Investigation(Document):
 		for point in complaint.points:
 			self.append("points", {"carried_from_stage_1": 1, "description": point.description,
 				"category": point.category})  # fmt: skip
-
-	def check_dates(self):
-		requested, now = getdate(self.requested_on), getdate(today())
-		dates = [(f, self.get(f)) for f in EVENT_DATES] + [
-			("appointed_on", p.appointed_on) for p in self.people
-		]
-		for fieldname, value in dates:
-			if value and not requested <= getdate(value) <= now:
-				label = self.meta.get_label(fieldname) if fieldname != "appointed_on" else _("Appointed On")
-				frappe.throw(_("{0} must be between the request and today.").format(frappe.bold(_(label))))
 
 	def check_people(self, complaint):
 		involved = {row.user for row in complaint.subjects} | {
@@ -196,11 +150,6 @@ class Stage2Investigation(Document):
 		if check:
 			check()
 
-	def require(self, *fieldnames, why: str):
-		missing = [_(self.meta.get_label(f)) for f in fieldnames if not self.get(f)]
-		if missing:
-			frappe.throw(_("{0}: record {1}.").format(why, ", ".join(missing)), title=_("Not ready"))
-
 	def check_ready_to_investigate(self):
 		why = _("To start the investigation")
 		for role in (names.INVESTIGATING_OFFICER, names.INDEPENDENT_PERSON):
@@ -244,16 +193,12 @@ class Stage2Investigation(Document):
 	def check_ready_to_respond(self):
 		self.require("adjudicated_on", why=_("To send the stage 2 response"))
 
-	def check_ready_to_withdraw(self):
-		if not (self.withdrawal_reason or "").strip():
-			frappe.throw(_("Record why the stage 2 request was withdrawn."), title=_("Withdrawal"))
-
 	def refuse(self, problem: str):
 		clock = later_stages.stage2_clock(site_calendar(), getdate(self.requested_on))
 		frappe.throw(
 			MESSAGES[problem].format(
-				frappe.format(self.requested_on, {"fieldtype": "Date"}),
-				frappe.format(self.request_window_ends, {"fieldtype": "Date"}),
+				self.formatted("requested_on"),
+				self.formatted("request_window_ends"),
 				frappe.format(clock.due_on, {"fieldtype": "Date"}),
 				frappe.format(clock.longest_due_on, {"fieldtype": "Date"}),
 			),
@@ -264,9 +209,7 @@ class Stage2Investigation(Document):
 
 	def stamp_server_facts(self):
 		user, now = frappe.session.user, today()
-		before = self.get_doc_before_save()
-		if (self.late_request_decision or "") != ((before and before.late_request_decision) or ""):
-			self.late_request_decided_by = user if self.late_request_decision else None
+		self.stamp_late_decision()
 		if self.status == self.previous_status:
 			return
 		if self.status == names.S2_ADJUDICATED:

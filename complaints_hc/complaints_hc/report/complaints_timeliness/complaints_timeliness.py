@@ -55,7 +55,15 @@ def stage_rows(filters, period: reporting.Period) -> list[dict]:
 	"""One row per stage: stage 1 from every complaint, stage 2 from its investigations; each stage's
 	figures from its own clock, so an escalated complaint still counts at stage 1 as it was answered."""
 	base = reporting.complaint_filters(filters)
-	rows = {names.STAGE_1: stage_1_row(base, period), names.STAGE_2: stage_2_row(base, period)}
+	rows = {
+		names.STAGE_1: stage_1_row(base, period),
+		names.STAGE_2: later_stage_row(
+			names.STAGE_2, "Stage 2 Investigation", names.STAGE2_AWAITING_RESPONSE, base, period
+		),
+		names.STAGE_3: later_stage_row(
+			names.STAGE_3, "Stage 3 Review Panel", names.STAGE3_AWAITING_RESPONSE, base, period
+		),
+	}
 	return [rows.get(stage) or finish(stage, {}, **dict.fromkeys(ROW_KEYS, 0)) for stage in names.STAGES]
 
 
@@ -87,20 +95,21 @@ def stage_1_row(base: dict, period: reporting.Period) -> dict:
 	)
 
 
-def stage_2_row(base: dict, period: reporting.Period) -> dict:
-	doctype = "Stage 2 Investigation"
+def later_stage_row(stage: str, doctype: str, awaiting: tuple, base: dict, period: reporting.Period) -> dict:
+	"""A later stage's figures from its own records (asked for, answered, within its time limits)."""
 	of = {"complaint": ["in", reporting.complaint_names(base)]} if base else {}
 	out = totals(doctype, {**of, "response_sent_on": period.between()}, [
 		f"count(`tab{doctype}`.name) as count", "sum(timeliness = 'Met') as within",
 		"avg(working_days_taken) as average", "max(working_days_taken) as worst"])  # fmt: skip
-	waiting = {**of, "status": ["in", names.STAGE2_AWAITING_RESPONSE]}
+	waiting = {**of, "status": ["in", awaiting]}
+	extended = {**of, "requested_on": period.between(), "extended_to": ["is", "set"]}
 	return finish(
-		names.STAGE_2,
+		stage,
 		out,
 		received=reporting.count(doctype, {**of, "requested_on": period.between()}),
-		extensions=reporting.count(
-			doctype, {**of, "requested_on": period.between(), "extended_to": ["is", "set"]}
-		),
+		extensions=reporting.count(doctype, extended)
+		if frappe.get_meta(doctype).has_field("extended_to")
+		else 0,
 		restarts=0,
 		early_resolutions=0,
 		open_now=reporting.count(doctype, waiting),

@@ -1,5 +1,6 @@
-"""Over HTTP: a complaint's stage 2 investigation, its people and its points reach nobody who may not see
-the complaint, by any route; the complaints team reads it, and a QA Officer cannot adjudicate it."""
+"""Over HTTP: a complaint's stage 2 investigation (its people and points) and its stage 3 panel reach
+nobody who may not see the complaint, by any route; the complaints team reads them, and a QA Officer
+cannot adjudicate stage 2."""
 
 import json
 
@@ -7,6 +8,7 @@ import frappe
 import pytest
 from helpers import (
 	TEST_PASSWORD,
+	answered_at_stage_2,
 	apply_action,
 	as_user,
 	commit,
@@ -20,6 +22,8 @@ from helpers import (
 from complaints_hc.security import roles
 
 STAGE_2 = "Stage 2 Investigation"
+STAGE_3 = "Stage 3 Review Panel"
+PANEL_CONCERN = "Nobody has explained the placement decision to Kai."
 CONCERN = "The minutes still misquote Jayden's wishes."
 CHILD_TABLES = ("Stage 2 Point", "Stage Person")
 
@@ -116,3 +120,53 @@ def test_the_team_reads_it_and_only_a_senior_manager_adjudicates(http, http_cast
 	assert sneaked.status_code in (403, 417), sneaked.text[:300]
 	frappe.db.rollback()
 	assert frappe.db.get_value(STAGE_2, stage.name, ["status", "adjudication"]) == ("Adjudication", None)
+
+
+@pytest.fixture(scope="module")
+def a_panel(http_cast, outsiders):
+	cast = http_cast
+	complaint = answered_at_stage_2(cast)  # names cast.subject, a QA Approver who sees every other complaint
+	with on("2026-12-14"), as_user(cast.officer):
+		panel = frappe.get_doc({"doctype": STAGE_3, "complaint": complaint.name, "requested_on": "2026-12-14",
+			"requested_via": "Email", "remaining_concerns": PANEL_CONCERN,
+			"panel": [{"full_name": "Ruth Adeyemi", "chairs": 1}]}).insert()  # fmt: skip
+	commit()
+	return panel
+
+
+@pytest.mark.parametrize("who", ["the complaint's subject, a QA Approver", "QA Officer, nothing allocated",
+	"Team Manager of another team"])  # fmt: skip
+def test_a_stage_3_panel_reaches_nobody_who_may_not_see_the_complaint(
+	http, http_cast, outsiders, a_panel, who
+):
+	user = http_cast.subject if who == "the complaint's subject, a QA Approver" else outsiders[who]
+	session = http(user)
+	by_complaint = json.dumps([["complaint", "=", a_panel.complaint]])
+	for response in (
+		session.get(f"/api/resource/{STAGE_3}", params={"filters": by_complaint, "fields": '["*"]'}),
+		session.get(
+			"/api/method/frappe.client.get_count", params={"doctype": STAGE_3, "filters": by_complaint}
+		),
+		session.get(f"/api/resource/{STAGE_3}/{a_panel.name}"),
+		session.get(
+			"/api/method/frappe.desk.form.load.getdoc", params={"doctype": STAGE_3, "name": a_panel.name}
+		),
+		session.get(
+			"/printview", params={"doctype": STAGE_3, "name": a_panel.name}, headers={"Accept": "text/html"}
+		),
+		session.get(
+			"/api/resource/Panel Member",
+			params={
+				"parent": STAGE_3,
+				"fields": '["*"]',
+				"filters": json.dumps([["parent", "=", a_panel.name]]),
+			},
+		),
+	):
+		assert response.status_code in (200, 403, 404), response.url
+		assert PANEL_CONCERN not in response.text and "Ruth Adeyemi" not in response.text, response.url
+		if "get_count" in response.url and response.status_code == 200:
+			assert response.json()["message"] == 0
+	assert session.get(f"/api/resource/{STAGE_3}/{a_panel.name}").status_code in (403, 404)
+	officer = http(http_cast.officer).get(f"/api/resource/{STAGE_3}/{a_panel.name}")
+	assert officer.status_code == 200 and PANEL_CONCERN in officer.text
