@@ -1,5 +1,5 @@
-"""Demo complaints in every state of the stage 1 workflow (and one taken on to stage 2), walked through
-it by the demo users.
+"""Demo complaints in every state of the stage 1 workflow (one taken on to stage 2, one on to a stage 3
+panel), walked through it by the demo users.
 
 Families, staff and events are invented. Each complaint is created only if its case reference is
 not there yet, so loading the demo twice changes nothing. Dates are set relative to today so the
@@ -106,6 +106,10 @@ COMPLAINTS = (
 			("Noah's placement move was decided without asking him", "Decision-making", "Voice of the Child and Purposeful Visits", "Partially upheld"),
 			("Family time was cancelled at short notice four times", "Contact arrangements", "Responding to Parents' Questions", "Upheld"),
 		), stage_2=True),
+	dict(ref="LCS-298920", reach="Closed", age=150, via="Letter", name="Gemma Pryce", rel="Parent",
+		child="Leo Pryce", team=1, timescale=10, points=(
+			("The child protection plan was ended without the family being told why", "Decision-making", "Managerial Oversight", "Upheld"),
+		), stage_3=True),
 	dict(ref="LCS-299588", reach="Withdrawn", age=30, via="Phone", name="Michael Byrne", rel="Other",
 		child="Sophie Byrne", team=1, points=(), withdrawn="The family moved to another authority and asked to stop the complaint."),
 )  # fmt: skip
@@ -119,10 +123,15 @@ def make_demo_complaints():
 		if not frappe.db.exists("Complaint", {"case_reference": spec["ref"]}):
 			walk(spec, QA_OFFICERS[index % 2])
 	frappe.set_user("Administrator")
-	from complaints_hc.complaints.daily_jobs import refresh_complaint_timeliness, refresh_stage_2_timeliness
+	from complaints_hc.complaints.daily_jobs import (
+		refresh_complaint_timeliness,
+		refresh_stage_2_timeliness,
+		refresh_stage_3_timeliness,
+	)
 
 	refresh_complaint_timeliness()
 	refresh_stage_2_timeliness()
+	refresh_stage_3_timeliness()
 	share_new_complaints_between_the_qa_officers()
 
 
@@ -187,6 +196,8 @@ def walk(spec, qa_officer):
 	backdate(name, stamps)
 	if spec.get("stage_2"):
 		ask_for_stage_2(name, lambda n: working_day(n, received))
+	if spec.get("stage_3"):
+		answer_stage_2_then_ask_for_a_panel(name, lambda n: working_day(n, received))
 
 
 def create(spec, received) -> str:
@@ -300,6 +311,50 @@ def ask_for_stage_2(name, day):
 		"extension_reason": "Noah's foster carers could only meet the Investigating Officer after the school holidays.",
 		"new_date_told_on": day(45)})  # fmt: skip
 	stage.save()
+
+
+def answer_stage_2_then_ask_for_a_panel(name, day):
+	"""Stage 2 asked for on day 15 and answered on day 39; a stage 3 panel asked for on day 49, convened,
+	and met on day 70, its report awaited."""
+	frappe.set_user(OFFICER)
+	stage = frappe.get_doc({"doctype": "Stage 2 Investigation", "complaint": name, "requested_on": day(15),
+		"requested_via": "Letter", "remaining_concerns": "Ms Pryce says nobody has explained why the plan ended.",
+		"statement_agreed_on": day(20), "investigation_report_on": day(36), "independent_person_report_on": day(37),
+		"people": [{"role_in_stage": "Investigating Officer", "full_name": "Graham Ellis", "appointed_on": day(18)},
+			{"role_in_stage": "Independent Person", "full_name": "Yvonne Carter", "appointed_on": day(18)}]}).insert()  # fmt: skip
+	apply_workflow(stage.as_dict(), "Start Investigation")
+	stage = frappe.get_doc("Stage 2 Investigation", stage.name)
+	for point in stage.points:
+		point.finding, point.outcome = (
+			"The decision was right but was never explained to the family.",
+			"Partially upheld",
+		)
+	stage.save()
+	apply_workflow(stage.as_dict(), "Submit for Adjudication")
+	frappe.set_user(APPROVER)
+	stage = frappe.get_doc("Stage 2 Investigation", stage.name)
+	stage.adjudication = (
+		"The council accepts the findings: the family should have had the reasons in writing."
+	)
+	stage.save()
+	apply_workflow(stage.as_dict(), "Adjudicate")
+	frappe.set_user(OFFICER)
+	apply_workflow(frappe.get_doc("Stage 2 Investigation", stage.name).as_dict(), "Send Response")
+	frappe.db.set_value("Stage 2 Investigation", stage.name, {"adjudicated_on": day(38), "response_sent_on": day(39)},
+		update_modified=False)  # fmt: skip  # the story's dates (demo data only)
+	stage = frappe.get_doc("Stage 2 Investigation", stage.name)
+	stage.set_clock()
+	stage.db_update()
+	panel = frappe.get_doc({"doctype": "Stage 3 Review Panel", "complaint": name, "requested_on": day(49),
+		"requested_via": "Letter", "remaining_concerns": "Ms Pryce wants the panel to consider how the plan was ended.",
+		"panel": [{"full_name": "Ruth Adeyemi", "organisation": "Independent chair", "chairs": 1, "appointed_on": day(52)},
+			{"full_name": "Colin Marsh", "organisation": "Independent member", "appointed_on": day(52)},
+			{"full_name": "Priya Nair", "organisation": "Independent member", "appointed_on": day(52)}]}).insert()  # fmt: skip
+	apply_workflow(panel.as_dict(), "Convene Panel")
+	panel = frappe.get_doc("Stage 3 Review Panel", panel.name)
+	panel.meeting_on = day(70)
+	panel.save()
+	apply_workflow(panel.as_dict(), "Record Meeting")
 
 
 def go_back_through_qa(name, spec, qa_officer, approver):
