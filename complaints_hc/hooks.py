@@ -70,6 +70,7 @@ jinja = {
 permission_query_conditions = {
 	"Complaint": "complaints_hc.security.visibility.complaint_query_conditions",
 	"Complaint Action": "complaints_hc.security.visibility.action_query_conditions",
+	"Mediation": "complaints_hc.security.visibility.stage_query_conditions",
 	"Stage 2 Investigation": "complaints_hc.security.visibility.stage_query_conditions",
 	"Stage 3 Review Panel": "complaints_hc.security.visibility.stage_query_conditions",
 	"Workshop Booking": "complaints_hc.security.visibility.booking_query_conditions",
@@ -81,6 +82,7 @@ permission_query_conditions = {
 has_permission = {
 	"Complaint": "complaints_hc.security.visibility.has_complaint_permission",
 	"Complaint Action": "complaints_hc.security.visibility.has_action_permission",
+	"Mediation": "complaints_hc.security.visibility.has_stage_permission",
 	"Stage 2 Investigation": "complaints_hc.security.visibility.has_stage_permission",
 	"Stage 3 Review Panel": "complaints_hc.security.visibility.has_stage_permission",
 	"Workshop Booking": "complaints_hc.security.visibility.has_booking_permission",

@@ -127,6 +127,7 @@ def get_count(doctype: str, filters=None, debug=False, cache=False):
 LINK_SEARCH_COLUMNS = {
 	"Complaint": ["status", "received_on"],
 	"Complaint Action": ["status", "due_date"],
+	"Mediation": ["status", "requested_on"],
 	"Stage 2 Investigation": ["status", "requested_on"],
 	"Stage 3 Review Panel": ["status", "requested_on"],
 }

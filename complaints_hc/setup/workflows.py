@@ -29,6 +29,9 @@ WORKFLOW_STATES = (
 	"Convened",
 	"Met",
 	"Reported",
+	"Arranged",
+	"Resolved",
+	"Not Resolved",
 )
 WORKFLOW_ACTIONS = (
 	"Allocate",
@@ -50,6 +53,9 @@ WORKFLOW_ACTIONS = (
 	"Convene Panel",
 	"Record Meeting",
 	"Receive Report",
+	"Arrange Mediation",
+	"Record Resolution",
+	"Record No Resolution",
 )
 
 

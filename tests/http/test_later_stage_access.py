@@ -1,4 +1,4 @@
-"""Over HTTP: a complaint's stage 2 investigation (its people and points) and its stage 3 panel reach
+"""Over HTTP: a complaint's mediation, stage 2 investigation (its people and points) and stage 3 panel reach
 nobody who may not see the complaint, by any route; the complaints team reads them, and a QA Officer
 cannot adjudicate stage 2."""
 
@@ -23,6 +23,7 @@ from complaints_hc.security import roles
 
 STAGE_2 = "Stage 2 Investigation"
 STAGE_3 = "Stage 3 Review Panel"
+MEDIATION_CONCERN = "Kai was never asked about the move."
 PANEL_CONCERN = "Nobody has explained the placement decision to Kai."
 CONCERN = "The minutes still misquote Jayden's wishes."
 CHILD_TABLES = ("Stage 2 Point", "Stage Person")
@@ -170,3 +171,33 @@ def test_a_stage_3_panel_reaches_nobody_who_may_not_see_the_complaint(
 	assert session.get(f"/api/resource/{STAGE_3}/{a_panel.name}").status_code in (403, 404)
 	officer = http(http_cast.officer).get(f"/api/resource/{STAGE_3}/{a_panel.name}")
 	assert officer.status_code == 200 and PANEL_CONCERN in officer.text
+
+
+def test_a_mediation_reaches_nobody_who_may_not_see_the_complaint(http, http_cast, outsiders):
+	cast = http_cast
+	complaint = walk_to_quality_assurance(cast, cast.qa_officer)  # names cast.subject
+	with on("2026-03-30"):
+		apply_action(complaint, "Approve", cast.approver)
+		edit(complaint, cast.officer, response_sent_to_manager_on="2026-03-30")
+		apply_action(complaint, "Send Response", cast.officer)
+	with on("2026-04-08"), as_user(cast.officer):
+		mediation = frappe.get_doc({"doctype": "Mediation", "complaint": complaint.name, "requested_on": "2026-04-08",
+			"requested_via": "Phone", "remaining_concerns": MEDIATION_CONCERN, "mediator": "Jo Whitfield"}).insert()  # fmt: skip
+	commit()
+	by_complaint = json.dumps([["complaint", "=", complaint.name]])
+	for user in (
+		cast.subject,
+		outsiders["QA Officer, nothing allocated"],
+		outsiders["Team Manager of another team"],
+	):
+		session = http(user)
+		assert session.get(f"/api/resource/Mediation/{mediation.name}").status_code in (403, 404), user
+		listed = session.get("/api/resource/Mediation", params={"filters": by_complaint, "fields": '["*"]'})
+		counted = session.get(
+			"/api/method/frappe.client.get_count", params={"doctype": "Mediation", "filters": by_complaint}
+		)
+		for response in (listed, counted):
+			assert response.status_code in (200, 403) and MEDIATION_CONCERN not in response.text, user
+		assert counted.status_code == 403 or counted.json()["message"] == 0, user
+	officer = http(cast.officer).get(f"/api/resource/Mediation/{mediation.name}")
+	assert officer.status_code == 200 and MEDIATION_CONCERN in officer.text

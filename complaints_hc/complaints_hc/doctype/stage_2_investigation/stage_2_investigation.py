@@ -50,7 +50,7 @@ class Stage2Investigation(LaterStageRecord):
 					"A complaint under the corporate procedure goes to the Ombudsman after the council's response, not to a stage 2 investigation."
 				)
 			)
-		self.check_request(complaint.responded_on)
+		self.check_request(self.asking_window_starts(complaint))
 		if self.is_new():
 			self.carry_stage_1_points(complaint)
 		self.check_event_dates(EVENT_DATES, [(_("Appointed On"), p.appointed_on) for p in self.people])
@@ -76,6 +76,22 @@ class Stage2Investigation(LaterStageRecord):
 			)
 
 	# -- checks ---------------------------------------------------------------------------------
+
+	def asking_window_starts(self, complaint):
+		"""The stage 1 response, or a mediation that did not resolve the complaint: the window for asking
+		for stage 2 runs from the later of the two. Mediation still under way must finish first."""
+		# the complaint's own mediation: whoever may see the complaint (checked in guard) may see it
+		mediations = frappe.get_all("Mediation", {"complaint": self.complaint}, ["status", "meeting_on"])
+		if self.is_new() and any(m.status in names.MEDIATION_OPEN for m in mediations):
+			frappe.throw(
+				_("Mediation of this complaint is under way: record its outcome before stage 2."),
+				title=_("Mediation first"),
+			)
+		ended = [
+			m.meeting_on for m in mediations if m.status == names.MEDIATION_NOT_RESOLVED and m.meeting_on
+		]
+		starts = [getdate(d) for d in (complaint.responded_on, *ended) if d]
+		return max(starts) if starts else None
 
 	def carry_stage_1_points(self, complaint):
 		"""A new stage 2 starts from the stage 1 points; new ones are added beside them."""

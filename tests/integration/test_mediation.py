@@ -1,0 +1,98 @@
+"""Mediation after the stage 1 response: the mediator, the meeting and the outcome, resolved or on to
+stage 2, each step by the Complaints Officer; stage 2 waits for it and its window restarts after it.
+
+Stage 1 was answered on Monday 30 March 2026. Mediation met on Monday 11 May; it did not resolve the
+complaint, so the 20 working days for asking for stage 2 run from then (25 May is a bank holiday,
+12 May is day 1): to Tuesday 9 June."""
+
+import frappe
+import pytest
+from helpers import Cast, apply_action, as_user, edit, on, walk_to_quality_assurance
+
+MEDIATION = "Mediation"
+
+
+@pytest.fixture
+def cast():
+	return Cast()
+
+
+def answered(cast):
+	complaint = walk_to_quality_assurance(cast, cast.qa_officer)
+	with on("2026-03-30"):
+		apply_action(complaint, "Approve", cast.approver)
+		edit(complaint, cast.officer, response_sent_to_manager_on="2026-03-30")
+		return apply_action(complaint, "Send Response", cast.officer)
+
+
+def ask(doctype, complaint, user, **values):
+	record = {"doctype": doctype, "complaint": complaint.name, "requested_on": frappe.utils.today(),
+		"requested_via": "Phone", "remaining_concerns": "Still no explanation of the placement move."}  # fmt: skip
+	record.update(values)
+	with as_user(user):
+		return frappe.get_doc(record).insert()
+
+
+def refused(message_part: str):
+	return pytest.raises(frappe.ValidationError, match=message_part)
+
+
+def test_mediation_that_does_not_resolve_leads_to_stage_2_with_its_window_from_the_meeting(cast):
+	complaint = answered(cast)
+	with on("2026-04-08"):
+		mediation = ask(MEDIATION, complaint, cast.officer)
+		with refused("To arrange mediation"):
+			apply_action(mediation, "Arrange Mediation", cast.officer)
+		mediation = edit(
+			mediation, cast.officer, mediator="Jo Whitfield", mediator_organisation="Family Mediation Service"
+		)
+		mediation = apply_action(mediation, "Arrange Mediation", cast.officer)
+		with refused("record its outcome before stage 2"):
+			ask("Stage 2 Investigation", complaint, cast.officer)
+	with on("2026-05-12"):
+		with refused("To record that mediation did not resolve it"):
+			apply_action(mediation, "Record No Resolution", cast.officer)
+		mediation = edit(mediation, cast.officer, meeting_on="2026-05-11", stage_2_requested_on="2026-05-12")
+		mediation = apply_action(mediation, "Record No Resolution", cast.officer)
+	assert mediation.status == "Not Resolved"
+	with on("2026-06-09"):
+		stage_2 = ask("Stage 2 Investigation", complaint, cast.officer, requested_on="2026-05-12")
+	assert str(stage_2.request_window_ends) == "2026-06-09" and not stage_2.request_is_late
+	assert str(stage_2.previous_response_on) == "2026-05-11"
+
+
+def test_mediation_that_resolves_the_complaint(cast):
+	complaint = answered(cast)
+	with on("2026-04-20"):
+		mediation = ask(MEDIATION, complaint, cast.officer, mediator="Jo Whitfield")
+		mediation = apply_action(mediation, "Arrange Mediation", cast.officer)
+		with refused("What Was Agreed"):
+			edit(mediation, cast.officer, meeting_on="2026-04-20")
+			apply_action(mediation, "Record Resolution", cast.officer)
+		mediation = edit(
+			mediation, cast.officer, resolution_summary="A meeting with Kai and his social worker by May."
+		)
+		mediation = apply_action(mediation, "Record Resolution", cast.officer)
+	assert mediation.status == "Resolved"
+	assert frappe.db.get_value("Complaint", complaint.name, "stage") == "Stage 1"
+
+
+def test_mediation_needs_the_stage_1_response_and_an_independent_mediator(cast):
+	complaint = walk_to_quality_assurance(cast, cast.qa_officer)
+	with on("2026-04-01"), refused("follows the stage 1 response"):
+		ask(MEDIATION, complaint, cast.officer)
+	complaint = answered(cast)
+	with on("2026-04-01"), refused("cannot be someone involved"):
+		ask(MEDIATION, complaint, cast.officer, mediator="Sam", mediator_user=cast.subject)
+	assert not frappe.db.exists(MEDIATION, {"complaint": complaint.name})
+
+
+def test_a_staff_subject_sees_no_mediation(cast):
+	complaint = answered(cast)
+	with on("2026-04-01"):
+		mediation = ask(MEDIATION, complaint, cast.officer)
+	with as_user(cast.subject):
+		assert mediation.name not in frappe.get_list(MEDIATION, pluck="name")
+		assert not frappe.has_permission(MEDIATION, "read", doc=mediation.name, user=cast.subject)
+	with as_user(cast.approver):
+		assert mediation.name in frappe.get_list(MEDIATION, pluck="name")
