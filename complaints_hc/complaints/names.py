@@ -69,6 +69,11 @@ STAGE3_AWAITING_RESPONSE = (S3_REQUESTED, S3_CONVENED, S3_MET, S3_REPORTED)
 # A stage's response has gone out (the next stage may be asked for).
 STAGE_ANSWERED = ("Responded", "Closed")
 
+# Ombudsman enquiry lifecycle statuses (Ombudsman Enquiry.status).
+OMBUDSMAN_ENQUIRY, OMBUDSMAN_DRAFT = "Enquiry", "Draft Decision"
+OMBUDSMAN_FINAL, OMBUDSMAN_CLOSED = "Final Decision", "Closed"
+OMBUDSMAN_LIFECYCLE = (OMBUDSMAN_ENQUIRY, OMBUDSMAN_DRAFT, OMBUDSMAN_FINAL, OMBUDSMAN_CLOSED)
+
 # People a stage appoints (Stage Person.role_in_stage).
 INVESTIGATING_OFFICER, INDEPENDENT_PERSON = "Investigating Officer", "Independent Person"
 

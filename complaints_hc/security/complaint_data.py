@@ -24,6 +24,7 @@ PROTECTED = {
 	"Complaint": visibility.complaint_query_conditions,
 	"Complaint Action": visibility.action_query_conditions,
 	"Mediation": lambda user: visibility.stage_query_conditions(user, "Mediation"),
+	"Ombudsman Enquiry": lambda user: visibility.stage_query_conditions(user, "Ombudsman Enquiry"),
 	"Stage 2 Investigation": lambda user: visibility.stage_query_conditions(user, "Stage 2 Investigation"),
 	"Stage 3 Review Panel": lambda user: visibility.stage_query_conditions(user, "Stage 3 Review Panel"),
 }
@@ -31,6 +32,7 @@ MAY_SEE = {
 	"Complaint": visibility.may_see_complaint,
 	"Complaint Action": visibility.may_see_action,
 	"Mediation": visibility.may_see_stage,
+	"Ombudsman Enquiry": visibility.may_see_stage,
 	"Stage 2 Investigation": visibility.may_see_stage,
 	"Stage 3 Review Panel": visibility.may_see_stage,
 }

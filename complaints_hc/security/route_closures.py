@@ -128,6 +128,7 @@ LINK_SEARCH_COLUMNS = {
 	"Complaint": ["status", "received_on"],
 	"Complaint Action": ["status", "due_date"],
 	"Mediation": ["status", "requested_on"],
+	"Ombudsman Enquiry": ["status", "requested_on"],
 	"Stage 2 Investigation": ["status", "requested_on"],
 	"Stage 3 Review Panel": ["status", "requested_on"],
 }

@@ -19,6 +19,7 @@ LIFECYCLES = {
 	"Complaint": (names.LIFECYCLE, (names.CLOSED, names.WITHDRAWN, names.ESCALATED)),
 	"Complaint Action": (names.ACTION_LIFECYCLE, (names.ACTION_VERIFIED,)),
 	"Mediation": (names.MEDIATION_LIFECYCLE, names.MEDIATION_FINAL),
+	"Ombudsman Enquiry": (names.OMBUDSMAN_LIFECYCLE, (names.OMBUDSMAN_CLOSED,)),
 	"Stage 2 Investigation": (names.STAGE2_LIFECYCLE, names.STAGE2_FINAL),
 	"Stage 3 Review Panel": (names.STAGE3_LIFECYCLE, names.STAGE3_FINAL),
 }

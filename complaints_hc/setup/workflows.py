@@ -32,6 +32,9 @@ WORKFLOW_STATES = (
 	"Arranged",
 	"Resolved",
 	"Not Resolved",
+	"Enquiry",
+	"Draft Decision",
+	"Final Decision",
 )
 WORKFLOW_ACTIONS = (
 	"Allocate",
@@ -56,6 +59,8 @@ WORKFLOW_ACTIONS = (
 	"Arrange Mediation",
 	"Record Resolution",
 	"Record No Resolution",
+	"Record Draft Decision",
+	"Record Final Decision",
 )
 
 

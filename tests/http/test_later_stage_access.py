@@ -1,6 +1,6 @@
-"""Over HTTP: a complaint's mediation, stage 2 investigation (its people and points) and stage 3 panel reach
-nobody who may not see the complaint, by any route; the complaints team reads them, and a QA Officer
-cannot adjudicate stage 2."""
+"""Over HTTP: a complaint's mediation, stage 2 investigation (its people and points), stage 3 panel and
+Ombudsman enquiry reach nobody who may not see the complaint, by any route; the complaints team reads
+them, and a QA Officer cannot adjudicate stage 2."""
 
 import json
 
@@ -23,6 +23,7 @@ from complaints_hc.security import roles
 
 STAGE_2 = "Stage 2 Investigation"
 STAGE_3 = "Stage 3 Review Panel"
+ENQUIRY_REASON = "The placement is at risk; the council agreed to an early referral."
 MEDIATION_CONCERN = "Kai was never asked about the move."
 PANEL_CONCERN = "Nobody has explained the placement decision to Kai."
 CONCERN = "The minutes still misquote Jayden's wishes."
@@ -201,3 +202,28 @@ def test_a_mediation_reaches_nobody_who_may_not_see_the_complaint(http, http_cas
 		assert counted.status_code == 403 or counted.json()["message"] == 0, user
 	officer = http(cast.officer).get(f"/api/resource/Mediation/{mediation.name}")
 	assert officer.status_code == 200 and MEDIATION_CONCERN in officer.text
+
+
+def test_an_ombudsman_enquiry_reaches_nobody_who_may_not_see_the_complaint(http, http_cast, outsiders):
+	cast = http_cast
+	complaint = walk_to_quality_assurance(cast, cast.qa_officer)  # names cast.subject
+	with on("2026-04-01"), as_user(cast.officer):
+		enquiry = frappe.get_doc({"doctype": "Ombudsman Enquiry", "complaint": complaint.name,
+			"ombudsman_reference": "26 900 900", "requested_on": "2026-04-01", "early_referral_agreed": 1,
+			"early_referral_reason": ENQUIRY_REASON}).insert()  # fmt: skip
+	commit()
+	by_complaint = json.dumps([["complaint", "=", complaint.name]])
+	for user in (
+		cast.subject,
+		outsiders["QA Officer, nothing allocated"],
+		outsiders["Team Manager of another team"],
+	):
+		session = http(user)
+		assert session.get(f"/api/resource/Ombudsman Enquiry/{enquiry.name}").status_code in (403, 404), user
+		listed = session.get(
+			"/api/resource/Ombudsman Enquiry", params={"filters": by_complaint, "fields": '["*"]'}
+		)
+		assert listed.status_code in (200, 403) and ENQUIRY_REASON not in listed.text, user
+		assert "26 900 900" not in listed.text, user
+	officer = http(cast.officer).get(f"/api/resource/Ombudsman Enquiry/{enquiry.name}")
+	assert officer.status_code == 200 and ENQUIRY_REASON in officer.text

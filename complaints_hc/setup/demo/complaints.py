@@ -110,6 +110,10 @@ COMPLAINTS = (
 		child="Leo Pryce", team=1, timescale=10, points=(
 			("The child protection plan was ended without the family being told why", "Decision-making", "Managerial Oversight", "Upheld"),
 		), stage_3=True),
+	dict(ref="LCS-298700", reach="Closed", age=120, via="Email", name="Alan Foster", rel="Parent",
+		child="Mia Foster", team=2, timescale=10, procedure="Corporate", points=(
+			("School transport was withdrawn without notice", "Communication", "Responding to Parents' Questions", "Upheld"),
+		), ombudsman=True),
 	dict(ref="LCS-299588", reach="Withdrawn", age=30, via="Phone", name="Michael Byrne", rel="Other",
 		child="Sophie Byrne", team=1, points=(), withdrawn="The family moved to another authority and asked to stop the complaint."),
 )  # fmt: skip
@@ -198,6 +202,8 @@ def walk(spec, qa_officer):
 		ask_for_stage_2(name, lambda n: working_day(n, received))
 	if spec.get("stage_3"):
 		answer_stage_2_then_ask_for_a_panel(name, lambda n: working_day(n, received))
+	if spec.get("ombudsman"):
+		record_an_ombudsman_decision(name, spec, lambda n: working_day(n, received))
 
 
 def create(spec, received) -> str:
@@ -207,7 +213,7 @@ def create(spec, received) -> str:
 		"doctype": "Complaint", "received_via": spec["via"], "received_on": str(received),
 		"complainant_name": spec["name"], "relationship_to_child": spec["rel"],
 		"complainant_email": spec["name"].lower().replace("dr ", "").replace(" ", ".") + "@example.org",
-		"preferred_contact_method": "Email", "child_name": spec["child"], "case_reference": spec["ref"],
+		"preferred_contact_method": "Email", "procedure": spec.get("procedure") or "Statutory (Children Act 1989)", "child_name": spec["child"], "case_reference": spec["ref"],
 		"interpreter_needed": int(bool(spec.get("interpreter"))), "interpreter_language": spec.get("interpreter"),
 		"service_team": TEAMS[spec["team"]][0], "social_worker": members[0] if members else None,
 		"subjects": [{"user": members[-1], "role_in_case": "Allocated social worker"}] if members else [],
@@ -355,6 +361,21 @@ def answer_stage_2_then_ask_for_a_panel(name, day):
 	panel.meeting_on = day(70)
 	panel.save()
 	apply_workflow(panel.as_dict(), "Record Meeting")
+
+
+def record_an_ombudsman_decision(name, spec, day):
+	"""A corporate complaint (school transport) the Ombudsman looked at: fault found, one recommendation
+	now an open action for the team manager, due in three weeks."""
+	frappe.set_user(OFFICER)
+	enquiry = frappe.get_doc({"doctype": "Ombudsman Enquiry", "complaint": name, "ombudsman_reference": "26 004 118",
+		"requested_on": day(40), "information_requested": "Our response and the transport decision records",
+		"information_due_on": day(60), "information_sent_on": day(45), "final_decision_on": day(80),
+		"fault_found": "Fault found", "injustice": 1, "decision_summary": "The council withdrew transport without "
+		"notice or reasons; it should apologise and review how such decisions are told to families.",
+		"recommendations": [{"description": "Review how transport decisions are explained to families",
+			"due_on": str(site_calendar().add_working_days(getdate(today()), 15)),
+			"responsible": TEAMS[spec["team"]][2]}]}).insert()  # fmt: skip
+	apply_workflow(enquiry.as_dict(), "Record Final Decision")
 
 
 def go_back_through_qa(name, spec, qa_officer, approver):

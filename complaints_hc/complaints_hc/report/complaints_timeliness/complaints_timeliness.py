@@ -60,6 +60,7 @@ def stage_rows(filters, period: reporting.Period) -> list[dict]:
 		names.STAGE_2: later_stage_row(
 			names.STAGE_2, "Stage 2 Investigation", names.STAGE2_AWAITING_RESPONSE, base, period
 		),
+		names.OMBUDSMAN: ombudsman_row(base, period),
 		names.STAGE_3: later_stage_row(
 			names.STAGE_3, "Stage 3 Review Panel", names.STAGE3_AWAITING_RESPONSE, base, period
 		),
@@ -114,6 +115,23 @@ def later_stage_row(stage: str, doctype: str, awaiting: tuple, base: dict, perio
 		early_resolutions=0,
 		open_now=reporting.count(doctype, waiting),
 		overdue_now=reporting.count(doctype, {**waiting, "timeliness": "Overdue"}),
+	)
+
+
+def ombudsman_row(base: dict, period: reporting.Period) -> dict:
+	"""The Ombudsman's enquiries received in the period and its final decisions in it (no council clock)."""
+	doctype = "Ombudsman Enquiry"
+	of = {"complaint": ["in", reporting.complaint_names(base)]} if base else {}
+	decided = reporting.count(doctype, {**of, "final_decision_on": period.between()})
+	return finish(
+		names.OMBUDSMAN,
+		{"count": decided},
+		received=reporting.count(doctype, {**of, "requested_on": period.between()}),
+		extensions=0,
+		restarts=0,
+		early_resolutions=0,
+		open_now=reporting.count(doctype, {**of, "status": ["!=", names.OMBUDSMAN_CLOSED]}),
+		overdue_now=0,
 	)
 
 
