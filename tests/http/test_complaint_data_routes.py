@@ -30,17 +30,6 @@ CHILD_TABLES = ("Complaint Point", "Complaint Subject", "Complaint Extension", "
 
 
 @pytest.fixture(scope="module")
-def outsiders(http_cast):
-	everything = make_user("every.role.subject", *roles.DESK_ROLES, password=TEST_PASSWORD)
-	idle_qa = make_user("idle.qa.officer", roles.QA_OFFICER, password=TEST_PASSWORD)
-	other_manager = make_user("other.team.manager", roles.TEAM_MANAGER, password=TEST_PASSWORD)
-	make_team(team_manager=other_manager)
-	commit()
-	return {"subject with every role": everything, "QA Officer, nothing allocated": idle_qa,
-		"Team Manager of another team": other_manager}  # fmt: skip
-
-
-@pytest.fixture(scope="module")
 def sent(http_cast, outsiders):
 	"""A complaint with every child table filled, an attachment, and its letter sent."""
 	cast = http_cast

@@ -91,7 +91,7 @@ COMPLAINTS = (
 		child="Ruby Green", team=0, timescale=10, points=(
 			("Ruby's wishes were not recorded in her review", "Care planning", "Voice of the Child and Purposeful Visits", "Upheld"),
 			("The review report contained factual errors", "Record keeping", "Facts and Allegations in Reports", "Partially upheld"),
-		)),
+		), mediation=True),
 	dict(ref="LCS-299761", reach="Closed", age=45, via="Letter", name="Dr Sarah Knight", rel="Professional",
 		child="Freddie Lane", team=1, timescale=10, points=(
 			("The referral was closed without checking with the school", "Decision-making", "Professional Curiosity", "Upheld"),
@@ -200,6 +200,8 @@ def walk(spec, qa_officer):
 	backdate(name, stamps)
 	if spec.get("stage_2"):
 		ask_for_stage_2(name, lambda n: working_day(n, received))
+	if spec.get("mediation"):
+		resolve_by_mediation(name, lambda n: working_day(n, received))
 	if spec.get("stage_3"):
 		answer_stage_2_then_ask_for_a_panel(name, lambda n: working_day(n, received))
 	if spec.get("ombudsman"):
@@ -317,6 +319,20 @@ def ask_for_stage_2(name, day):
 		"extension_reason": "Noah's foster carers could only meet the Investigating Officer after the school holidays.",
 		"new_date_told_on": day(45)})  # fmt: skip
 	stage.save()
+
+
+def resolve_by_mediation(name, day):
+	"""Asked for on day 12, after the stage 1 response; a mediator met the family on day 20 and it resolved."""
+	frappe.set_user(OFFICER)
+	mediation = frappe.get_doc({"doctype": "Mediation", "complaint": name, "requested_on": day(12),
+		"requested_via": "Phone", "remaining_concerns": "The advocate says Ruby still wants her wishes read at her review.",
+		"mediator": "Jo Whitfield", "mediator_organisation": "Family Mediation Service"}).insert()  # fmt: skip
+	apply_workflow(mediation.as_dict(), "Arrange Mediation")
+	mediation = frappe.get_doc("Mediation", mediation.name)
+	mediation.meeting_on = day(20)
+	mediation.resolution_summary = "Ruby will read her own statement at her next review, with her advocate."
+	mediation.save()
+	apply_workflow(mediation.as_dict(), "Record Resolution")
 
 
 def answer_stage_2_then_ask_for_a_panel(name, day):
