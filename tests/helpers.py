@@ -310,13 +310,18 @@ def make_workshop(**values):
 	return frappe.get_doc(doc).insert(ignore_permissions=True)  # set-up by the test, not a user action
 
 
-def answered_at_stage_2(cast):
-	"""Stage 1 answered on 30 March 2026; stage 2 (Hannah Cole the Independent Person) on 4 December."""
+def answered_at_stage_1(cast):
+	"""A complaint whose stage 1 response went on Monday 30 March 2026, approved and sent by the real users."""
 	complaint = walk_to_quality_assurance(cast, cast.qa_officer)
 	with on("2026-03-30"):
 		apply_action(complaint, "Approve", cast.approver)
 		edit(complaint, cast.officer, response_sent_to_manager_on="2026-03-30")
-		complaint = apply_action(complaint, "Send Response", cast.officer)
+		return apply_action(complaint, "Send Response", cast.officer)
+
+
+def answered_at_stage_2(cast):
+	"""Stage 1 answered on 30 March 2026; stage 2 (Hannah Cole the Independent Person) on 4 December."""
+	complaint = answered_at_stage_1(cast)
 	with on("2026-12-04"), as_user(cast.officer):
 		stage_2 = frappe.get_doc({"doctype": "Stage 2 Investigation", "complaint": complaint.name,
 			"requested_on": "2026-04-01", "requested_via": "Letter", "remaining_concerns": "Still wrong.",

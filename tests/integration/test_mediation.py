@@ -7,7 +7,7 @@ complaint, so the 20 working days for asking for stage 2 run from then (25 May i
 
 import frappe
 import pytest
-from helpers import Cast, apply_action, as_user, edit, on, walk_to_quality_assurance
+from helpers import Cast, answered_at_stage_1, apply_action, as_user, edit, on, walk_to_quality_assurance
 
 MEDIATION = "Mediation"
 
@@ -15,14 +15,6 @@ MEDIATION = "Mediation"
 @pytest.fixture
 def cast():
 	return Cast()
-
-
-def answered(cast):
-	complaint = walk_to_quality_assurance(cast, cast.qa_officer)
-	with on("2026-03-30"):
-		apply_action(complaint, "Approve", cast.approver)
-		edit(complaint, cast.officer, response_sent_to_manager_on="2026-03-30")
-		return apply_action(complaint, "Send Response", cast.officer)
 
 
 def ask(doctype, complaint, user, **values):
@@ -38,7 +30,7 @@ def refused(message_part: str):
 
 
 def test_mediation_that_does_not_resolve_leads_to_stage_2_with_its_window_from_the_meeting(cast):
-	complaint = answered(cast)
+	complaint = answered_at_stage_1(cast)
 	with on("2026-04-08"):
 		mediation = ask(MEDIATION, complaint, cast.officer)
 		with refused("To arrange mediation"):
@@ -62,7 +54,7 @@ def test_mediation_that_does_not_resolve_leads_to_stage_2_with_its_window_from_t
 
 
 def test_mediation_that_resolves_the_complaint(cast):
-	complaint = answered(cast)
+	complaint = answered_at_stage_1(cast)
 	with on("2026-04-20"):
 		mediation = ask(MEDIATION, complaint, cast.officer, mediator="Jo Whitfield")
 		mediation = apply_action(mediation, "Arrange Mediation", cast.officer)
@@ -81,14 +73,14 @@ def test_mediation_needs_the_stage_1_response_and_an_independent_mediator(cast):
 	complaint = walk_to_quality_assurance(cast, cast.qa_officer)
 	with on("2026-04-01"), refused("follows the stage 1 response"):
 		ask(MEDIATION, complaint, cast.officer)
-	complaint = answered(cast)
+	complaint = answered_at_stage_1(cast)
 	with on("2026-04-01"), refused("cannot be someone involved"):
 		ask(MEDIATION, complaint, cast.officer, mediator="Sam", mediator_user=cast.subject)
 	assert not frappe.db.exists(MEDIATION, {"complaint": complaint.name})
 
 
 def test_a_staff_subject_sees_no_mediation(cast):
-	complaint = answered(cast)
+	complaint = answered_at_stage_1(cast)
 	with on("2026-04-01"):
 		mediation = ask(MEDIATION, complaint, cast.officer)
 	with as_user(cast.subject):

@@ -12,7 +12,7 @@ import unicodedata
 import frappe
 import pytest
 from frappe.model.workflow import WorkflowTransitionError
-from helpers import Cast, apply_action, as_user, edit, on, walk_to_quality_assurance
+from helpers import Cast, answered_at_stage_1, apply_action, as_user, edit, on, walk_to_quality_assurance
 from pypdf import PdfReader
 
 STAGE_2 = "Stage 2 Investigation"
@@ -21,14 +21,6 @@ STAGE_2 = "Stage 2 Investigation"
 @pytest.fixture
 def cast():
 	return Cast()
-
-
-def responded_at_stage_1(cast):
-	complaint = walk_to_quality_assurance(cast, cast.qa_officer)
-	with on("2026-03-30"):
-		apply_action(complaint, "Approve", cast.approver)
-		edit(complaint, cast.officer, response_sent_to_manager_on="2026-03-30")
-		return apply_action(complaint, "Send Response", cast.officer)
 
 
 def ask_for_stage_2(complaint, user, **values):
@@ -60,7 +52,7 @@ PEOPLE = [
 
 
 def test_a_complaint_goes_through_stage_2_with_an_extension_to_65_working_days(cast):
-	complaint = responded_at_stage_1(cast)
+	complaint = answered_at_stage_1(cast)
 	with on("2026-04-01"):
 		stage = ask_for_stage_2(complaint, cast.officer)
 	assert (stage.status, stage.workflow_state) == ("Requested", "Requested")
@@ -125,7 +117,7 @@ def test_stage_2_needs_a_stage_1_response(cast):
 
 
 def test_a_late_request_needs_a_recorded_decision(cast):
-	complaint = responded_at_stage_1(cast)
+	complaint = answered_at_stage_1(cast)
 	with on("2026-04-30"):
 		with refused("window for asking closed"):
 			ask_for_stage_2(complaint, cast.officer)
@@ -135,7 +127,7 @@ def test_a_late_request_needs_a_recorded_decision(cast):
 
 
 def test_the_people_appointed_must_be_independent(cast):
-	complaint = responded_at_stage_1(cast)
+	complaint = answered_at_stage_1(cast)
 	with on("2026-04-15"):
 		stage = ask_for_stage_2(complaint, cast.officer, requested_on="2026-04-01")
 		employed = [PEOPLE[0], {**PEOPLE[1], "council_employee": 1}]
@@ -151,7 +143,7 @@ def test_the_people_appointed_must_be_independent(cast):
 
 
 def test_someone_appointed_to_the_investigation_cannot_adjudicate_it(cast):
-	complaint = responded_at_stage_1(cast)
+	complaint = answered_at_stage_1(cast)
 	with on("2026-04-15"):
 		stage = ask_for_stage_2(complaint, cast.officer, requested_on="2026-04-01")
 		appointed = [{**PEOPLE[0], "user": cast.qa_manager}, PEOPLE[1]]
@@ -176,7 +168,7 @@ def test_someone_appointed_to_the_investigation_cannot_adjudicate_it(cast):
 
 
 def test_a_staff_subject_of_the_complaint_sees_no_stage_2(cast):
-	complaint = responded_at_stage_1(cast)
+	complaint = answered_at_stage_1(cast)
 	with on("2026-04-01"):
 		stage = ask_for_stage_2(complaint, cast.officer)
 	with as_user(cast.subject):
@@ -190,7 +182,7 @@ def test_a_staff_subject_of_the_complaint_sees_no_stage_2(cast):
 def test_the_daily_job_marks_stage_2_due_soon_then_overdue_and_alerts_once_each(cast):
 	from complaints_hc.complaints.daily_jobs import refresh_stage_2_timeliness
 
-	complaint = responded_at_stage_1(cast)
+	complaint = answered_at_stage_1(cast)
 	with on("2026-04-01"):
 		stage = ask_for_stage_2(complaint, cast.officer)
 	assert stage.timeliness == "On track"
@@ -214,7 +206,7 @@ def test_the_annual_report_counts_stage_2_from_its_own_records(cast):
 	from complaints_hc.complaints_hc.report.annual_complaints_report.annual_complaints_report import execute
 
 	test_a_complaint_goes_through_stage_2_with_an_extension_to_65_working_days(cast)
-	second = responded_at_stage_1(cast)
+	second = answered_at_stage_1(cast)
 	with on("2026-04-02"):
 		ask_for_stage_2(second, cast.officer)
 	with on("2026-07-03"), as_user(cast.qa_manager):
