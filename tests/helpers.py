@@ -1,8 +1,10 @@
 """Factories and helpers shared by the tests: users with real roles, acting as them, HTTP sessions."""
 
 import contextlib
+import io
 import os
 import re
+import unicodedata
 import uuid
 
 import frappe
@@ -310,6 +312,24 @@ def make_workshop(**values):
 	return frappe.get_doc(doc).insert(ignore_permissions=True)  # set-up by the test, not a user action
 
 
+def refused(message_part: str):
+	"""The save or action is refused with a message containing this."""
+	return pytest.raises(frappe.ValidationError, match=message_part)
+
+
+def pdf_text(content: bytes) -> str:
+	"""A PDF's words in one line (the PDF's "fi" ligatures read as two letters)."""
+	from pypdf import PdfReader
+
+	text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages)
+	return " ".join(unicodedata.normalize("NFKC", text).split())
+
+
+def sent_letter_text(doc) -> str:
+	"""The words of the letter the server kept when the record's response was sent."""
+	return pdf_text(frappe.get_doc("File", {"file_url": doc.sent_letter}).get_content())
+
+
 def answered_at_stage_1(cast):
 	"""A complaint whose stage 1 response went on Monday 30 March 2026, approved and sent by the real users."""
 	complaint = walk_to_quality_assurance(cast, cast.qa_officer)
@@ -319,9 +339,12 @@ def answered_at_stage_1(cast):
 		return apply_action(complaint, "Send Response", cast.officer)
 
 
-def answered_at_stage_2(cast):
-	"""Stage 1 answered on 30 March 2026; stage 2 (Hannah Cole the Independent Person) on 4 December."""
+def answered_at_stage_2(cast, age_appropriate: bool = False):
+	"""Stage 1 answered on 30 March 2026; stage 2 (Hannah Cole the Independent Person) on 4 December,
+	in a young person's words when `age_appropriate`."""
 	complaint = answered_at_stage_1(cast)
+	if age_appropriate:  # as the Complaints Officer marks it on the safeguards tab
+		edit(complaint, cast.officer, age_appropriate_letters=1)
 	with on("2026-12-04"), as_user(cast.officer):
 		stage_2 = frappe.get_doc({"doctype": "Stage 2 Investigation", "complaint": complaint.name,
 			"requested_on": "2026-04-01", "requested_via": "Letter", "remaining_concerns": "Still wrong.",

@@ -23,16 +23,17 @@ def alerts_about(name) -> dict[str, list[str]]:
 		pluck="name"):  # fmt: skip
 		message = frappe.db.get_value("Email Queue", queued, "message")
 		subject = message.split("Subject: ", 1)[-1].split("\n", 1)[0].strip()
-		found[subject] = sorted(
+		# one alert to many people may be queued as several emails
+		found.setdefault(subject, []).extend(
 			frappe.get_all("Email Queue Recipient", {"parent": queued}, pluck="recipient")
 		)
-	return found
+	return {subject: sorted(recipients) for subject, recipients in found.items()}
 
 
 def test_allocation_and_contact_alerts_come_on_their_day_once(cast):
 	with on(RECEIVED):
 		complaint = make_complaint(cast, received_on=RECEIVED)
-	assert run_job_on("2026-06-05") == {"allocation": [], "contact": [], "qa": []}
+	assert run_job_on("2026-06-05") == {"allocation": [], "contact": [], "acknowledgement": [], "qa": []}
 	raised = run_job_on("2026-06-08")
 	assert raised["allocation"] == [complaint.name] and raised["contact"] == []
 	allocation = f"{complaint.name}: allocate to a QA Officer today (Day 1)"
@@ -63,7 +64,7 @@ def test_a_complaint_logged_late_raises_its_alerts_when_saved(cast):
 		1,
 		1,
 	)
-	assert run_job_on("2026-06-15") == {"allocation": [], "contact": [], "qa": []}
+	assert run_job_on("2026-06-15") == {"allocation": [], "contact": [], "acknowledgement": [], "qa": []}
 
 
 def test_the_qa_alert_reaches_the_approvers_but_never_a_subject(cast):

@@ -7,7 +7,16 @@ complaint, so the 20 working days for asking for stage 2 run from then (25 May i
 
 import frappe
 import pytest
-from helpers import Cast, answered_at_stage_1, apply_action, as_user, edit, on, walk_to_quality_assurance
+from helpers import (
+	Cast,
+	answered_at_stage_1,
+	apply_action,
+	as_user,
+	edit,
+	on,
+	refused,
+	walk_to_quality_assurance,
+)
 
 MEDIATION = "Mediation"
 
@@ -23,10 +32,6 @@ def ask(doctype, complaint, user, **values):
 	record.update(values)
 	with as_user(user):
 		return frappe.get_doc(record).insert()
-
-
-def refused(message_part: str):
-	return pytest.raises(frappe.ValidationError, match=message_part)
 
 
 def test_mediation_that_does_not_resolve_leads_to_stage_2_with_its_window_from_the_meeting(cast):
