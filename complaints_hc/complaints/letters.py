@@ -1,27 +1,55 @@
 """The letter actually sent: rendered to PDF by the server when a response goes out, and kept.
 
-The PDF is attached to the record (the complaint at stage 1, the stage 2 investigation) as a private
+The PDF is attached to the record (the complaint, the stage 2 investigation, the stage 3 panel) as a private
 file, with the print format that produced it and the SHA-256 of its bytes, so the copy on the child's
 file and the council's record are one document. Nobody replaces or deletes that file afterwards
 (`refuse_changing_sent_letter`, `refuse_deleting_sent_letter`).
 """
 
 import hashlib
+from dataclasses import dataclass
 
 import frappe
 from frappe import _
 
+from complaints_hc.complaints.names import CORPORATE
+
 SENT_LETTER_FIELD = "sent_letter"
-# DocType -> (the letter's name on the file, the Complaints Settings field naming its print format).
+
+
+@dataclass(frozen=True)
+class Letter:
+	"""One kind of response letter: its name on the kept file, and the Complaints Settings fields naming
+	the council's print format for it, for adults and in a young person's words."""
+
+	file_label: str
+	setting: str
+	default: str
+	young_person_setting: str
+	young_person_default: str
+
+
+STAGE_1_LETTER = Letter("stage 1 complaint response", "outcome_letter_print_format", "Stage 1 Outcome Letter",
+	"young_person_letter_print_format", "Stage 1 Outcome Letter (Young Person)")  # fmt: skip
+CORPORATE_LETTER = Letter("corporate complaint response", "corporate_letter_print_format", "Corporate Response Letter",
+	"corporate_young_person_letter_print_format", "Corporate Response Letter (Young Person)")  # fmt: skip
+# The letter of each record that sends one; a corporate complaint's is `CORPORATE_LETTER`.
 LETTERS = {
-	"Complaint": ("stage 1 complaint response", "outcome_letter_print_format"),
-	"Stage 2 Investigation": ("stage 2 complaint response", "stage_2_letter_print_format"),
-	"Stage 3 Review Panel": ("stage 3 complaint response", "stage_3_letter_print_format"),
-}
-DEFAULT_PRINT_FORMATS = {
-	"Complaint": "Stage 1 Outcome Letter",
-	"Stage 2 Investigation": "Stage 2 Response Letter",
-	"Stage 3 Review Panel": "Stage 3 Response Letter",
+	"Complaint": STAGE_1_LETTER,
+	"Stage 2 Investigation": Letter(
+		"stage 2 complaint response",
+		"stage_2_letter_print_format",
+		"Stage 2 Response Letter",
+		"stage_2_young_person_letter_print_format",
+		"Stage 2 Response Letter (Young Person)",
+	),
+	"Stage 3 Review Panel": Letter(
+		"stage 3 complaint response",
+		"stage_3_letter_print_format",
+		"Stage 3 Response Letter",
+		"stage_3_young_person_letter_print_format",
+		"Stage 3 Response Letter (Young Person)",
+	),
 }
 
 
@@ -29,13 +57,25 @@ class SentLetterError(frappe.PermissionError):
 	pass
 
 
+def letter_of(doc) -> Letter:
+	if doc.doctype == "Complaint" and doc.procedure == CORPORATE:
+		return CORPORATE_LETTER
+	return LETTERS[doc.doctype]
+
+
 def letter_print_format(doc) -> str:
-	"""The young person's version when a complaint's letters must be age-appropriate; the council's
-	chosen letter otherwise."""
+	"""The council's chosen letter for the record, in a young person's words when the complaint's
+	letters must be age-appropriate (a later stage follows its complaint)."""
 	settings = frappe.get_cached_doc("Complaints Settings")
-	if doc.doctype == "Complaint" and doc.age_appropriate_letters:
-		return settings.young_person_letter_print_format or "Stage 1 Outcome Letter (Young Person)"
-	return settings.get(LETTERS[doc.doctype][1]) or DEFAULT_PRINT_FORMATS[doc.doctype]
+	letter = letter_of(doc)
+	young_person = (
+		doc.age_appropriate_letters
+		if doc.doctype == "Complaint"
+		else frappe.db.get_value("Complaint", doc.complaint, "age_appropriate_letters")
+	)
+	if young_person:
+		return settings.get(letter.young_person_setting) or letter.young_person_default
+	return settings.get(letter.setting) or letter.default
 
 
 def keep_sent_letter(doc):
@@ -45,7 +85,7 @@ def keep_sent_letter(doc):
 	file = frappe.get_doc(
 		{
 			"doctype": "File",
-			"file_name": f"{doc.name} {LETTERS[doc.doctype][0]}.pdf",
+			"file_name": f"{doc.name} {letter_of(doc).file_label}.pdf",
 			"attached_to_doctype": doc.doctype,
 			"attached_to_name": doc.name,
 			"attached_to_field": SENT_LETTER_FIELD,

@@ -22,6 +22,8 @@ class ComplaintsSettings(Document):
 			ComplaintsNonWorkingDay,
 		)
 
+		corporate_letter_print_format: DF.Link
+		corporate_young_person_letter_print_format: DF.Link
 		extra_non_working_days: DF.Table[ComplaintsNonWorkingDay]
 		due_soon_working_days: DF.Int
 		holiday_country: DF.Data
@@ -30,6 +32,10 @@ class ComplaintsSettings(Document):
 		outcome_letter_print_format: DF.Link
 		public_form_limit_per_address: DF.Int
 		public_form_limit_per_email: DF.Int
+		stage_2_letter_print_format: DF.Link
+		stage_2_young_person_letter_print_format: DF.Link
+		stage_3_letter_print_format: DF.Link
+		stage_3_young_person_letter_print_format: DF.Link
 		young_person_letter_print_format: DF.Link
 	# end: auto-generated types
 
