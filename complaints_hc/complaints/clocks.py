@@ -1,4 +1,8 @@
-"""Stage 1 clocks in plain Python: the dates, the overall outcome, the overall outcome, timeliness and the one-year limit.
+"""Stage 1 clocks in plain Python: the dates, the overall outcome, timeliness and the one-year limit.
+
+A complaint under the corporate procedure has its own clocks (`corporate_response_clocks`): it is
+acknowledged within 5 working days and answered within 10 of the acknowledgement, never on the
+statutory timescale.
 
 No Frappe here: the controller gathers the stored facts and the site's calendar and calls these.
 All counting goes through the working-day engine (a `WorkingCalendar`).
@@ -10,6 +14,7 @@ import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from complaints_hc.complaints import later_stages
 from complaints_hc.complaints.names import (
 	BEFORE_QUALITY_ASSURANCE,
 	DECIDED_OUTCOMES,
@@ -48,6 +53,10 @@ class Stage1Clocks:
 	responded_on: datetime.date | None
 	working_days_taken: int | None
 	timescale_met: str | None  # MET, MISSED, or None while no response has been sent
+	# The corporate procedure only:
+	acknowledge_by: datetime.date | None = None
+	acknowledgement_met: str | None = None
+	longest_due_date: datetime.date | None = None  # the furthest an extension may move the response
 
 
 def stage1_clocks(
@@ -76,6 +85,40 @@ def stage1_clocks(
 		responded_on=responded_on,
 		working_days_taken=taken,
 		timescale_met=None if responded_on is None else (MET if responded_on <= due_date else MISSED),
+	)
+
+
+def corporate_response_clocks(
+	calendar: WorkingCalendar,
+	received_on: datetime.date,
+	acknowledged_on: datetime.date | None = None,
+	extended_to: datetime.date | None = None,
+	responded_on: datetime.date | None = None,
+) -> Stage1Clocks:
+	"""Every date of a corporate complaint. Until it is acknowledged, the response is due as if the
+	acknowledgement came on its last day, so the complaint is never without a due date."""
+	clock = later_stages.corporate_clock(calendar, received_on, acknowledged_on, extended_to, responded_on)
+	latest_acknowledgement = acknowledged_on or clock.acknowledge_by
+	due_date = clock.response_due_on or calendar.add_working_days(
+		latest_acknowledgement, later_stages.CORPORATE_RESPONSE_WITHIN
+	)
+	longest = clock.longest_due_on or calendar.add_working_days(
+		due_date, later_stages.CORPORATE_LONGEST_EXTENSION
+	)
+	qa_by = calendar.add_working_days(due_date, -QA_BEFORE_DEADLINE)
+	return Stage1Clocks(
+		day_zero=received_on,
+		allocation_due=allocation_due(calendar, received_on),
+		contact_by=clock.acknowledge_by,
+		draft_by=qa_by,
+		due_date=due_date,
+		qa_by=qa_by,
+		responded_on=responded_on,
+		working_days_taken=calendar.working_days_between(received_on, responded_on) if responded_on else None,
+		timescale_met=None if responded_on is None else (MET if responded_on <= due_date else MISSED),
+		acknowledge_by=clock.acknowledge_by,
+		acknowledgement_met=clock.acknowledgement_met,
+		longest_due_date=longest,
 	)
 
 
@@ -144,15 +187,22 @@ def valid_timescale(days: int) -> bool:
 
 
 # The early clocks of stage 1, each with the Notification method that warns of it.
-ALLOCATION_ALERT, CONTACT_ALERT, QA_ALERT = "allocation", "contact", "qa"
+ALLOCATION_ALERT, CONTACT_ALERT, ACKNOWLEDGEMENT_ALERT, QA_ALERT = (
+	"allocation",
+	"contact",
+	"acknowledgement",
+	"qa",
+)
 ALERT_METHODS = {
 	ALLOCATION_ALERT: "notify_allocation_due",
 	CONTACT_ALERT: "notify_contact_due",
+	ACKNOWLEDGEMENT_ALERT: "notify_acknowledgement_due",
 	QA_ALERT: "notify_qa_due",
 }
 ALERT_SENT_FIELDS = {
 	ALLOCATION_ALERT: "allocation_alert_sent",
 	CONTACT_ALERT: "contact_alert_sent",
+	ACKNOWLEDGEMENT_ALERT: "acknowledgement_alert_sent",
 	QA_ALERT: "qa_alert_sent",
 }
 
@@ -169,17 +219,20 @@ def early_alerts_due(
 	contact_by: datetime.date,
 	contacted: bool,
 	qa_by: datetime.date,
+	corporate: bool = False,
 ) -> set[str]:
 	"""The early clocks whose day has come while the step they time is still undone.
 
 	Each alert goes out on the clock's own day, so the step can still be taken in time, or at once when
-	a complaint is logged after that day. Withdrawn, answered and closed complaints raise none.
+	a complaint is logged after that day. Withdrawn, answered and closed complaints raise none. Under
+	the corporate procedure the first contact is the acknowledgement (`contact_by` is its deadline and
+	`contacted` whether it was sent), so that alert is the acknowledgement's.
 	"""
 	due = set()
 	if status == RECEIVED and today >= allocation_due:
 		due.add(ALLOCATION_ALERT)
 	if status in OPEN and not contacted and today >= contact_by:
-		due.add(CONTACT_ALERT)
+		due.add(ACKNOWLEDGEMENT_ALERT if corporate else CONTACT_ALERT)
 	if status in BEFORE_QUALITY_ASSURANCE and today >= qa_by:
 		due.add(QA_ALERT)
 	return due

@@ -14,6 +14,7 @@ from frappe.utils import getdate, nowdate
 from complaints_hc.complaints import clocks
 from complaints_hc.complaints.names import (
 	ACTION_STILL_OPEN,
+	CORPORATE,
 	DUE_SOON,
 	ON_TRACK,
 	OPEN,
@@ -88,7 +89,7 @@ def refresh_overdue_actions(today=None) -> list[str]:
 
 
 def raise_early_clock_alerts(today=None) -> dict[str, list[str]]:
-	"""Alert on allocation, contact and QA on their days (and catch up missed days), each once.
+	"""Alert on allocation, contact (or a corporate acknowledgement) and QA on their days (and catch up missed days), each once.
 
 	Which alerts are due is `clocks.early_alerts_due`, the rule a save uses too. Complaints are read in
 	one query; each kind of alert is marked sent in one UPDATE, then its Notification method is raised.
@@ -107,18 +108,22 @@ def raise_early_clock_alerts(today=None) -> dict[str, list[str]]:
 			"contact_by",
 			"qa_by",
 			"complainant_contacted_on",
+			"acknowledged_on",
+			"procedure",
 			*sent_fields,
 		],
 	)
 	raised = {alert: [] for alert in clocks.ALERT_METHODS}
 	for row in complaints:
+		corporate = row.procedure == CORPORATE
 		due = clocks.early_alerts_due(
 			today,
 			row.status,
 			clocks.allocation_due(calendar, getdate(row.received_on)),
 			getdate(row.contact_by),
-			bool(row.complainant_contacted_on),
+			bool(row.acknowledged_on if corporate else row.complainant_contacted_on),
 			getdate(row.qa_by),
+			corporate=corporate,
 		)
 		for alert in due:
 			if not row[clocks.ALERT_SENT_FIELDS[alert]]:

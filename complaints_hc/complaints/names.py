@@ -29,6 +29,8 @@ APPROVED_RECORD = (APPROVED, RESPONDED, CLOSED, ESCALATED)
 
 # Stages (Complaint.stage).
 STAGE_1, STAGE_2, STAGE_3, OMBUDSMAN = "Stage 1", "Stage 2", "Stage 3", "Ombudsman"
+# The two procedures a complaint may follow; their clocks, letters and figures are kept apart.
+STATUTORY, CORPORATE = "Statutory (Children Act 1989)", "Corporate"
 STAGES = (STAGE_1, STAGE_2, STAGE_3, OMBUDSMAN)
 
 # Mediation lifecycle statuses (Mediation.status).

@@ -122,3 +122,40 @@ def test_due_soon_bound_agrees_with_counting_working_days():
 	for offset in range(0, 30):
 		due = today + datetime.timedelta(days=offset)
 		assert (due < bound) == (CAL.working_days_between(today, due) <= 3), due
+
+
+def test_a_corporate_complaint_over_christmas_on_its_own_clocks():
+	# Received Wed 23 Dec 2026; acknowledge by the 5th working day, Mon 4 Jan 2027.
+	waiting = stage_one.corporate_response_clocks(CAL, received_on=D(2026, 12, 23))
+	assert waiting.acknowledge_by == waiting.contact_by == D(2027, 1, 4)
+	# not yet acknowledged: due as if acknowledged on 4 Jan (5-8 Jan, 11-15 Jan, 18 Jan)
+	assert waiting.due_date == D(2027, 1, 18) and waiting.acknowledgement_met is None
+	# acknowledged 24 Dec: 29-31 Dec, 4-8 Jan, 11-12 Jan; ten more to 26 Jan; QA two days before
+	answered = stage_one.corporate_response_clocks(
+		CAL, received_on=D(2026, 12, 23), acknowledged_on=D(2026, 12, 24), responded_on=D(2027, 1, 13)
+	)
+	assert (answered.due_date, answered.longest_due_date, answered.qa_by) == (
+		D(2027, 1, 12),
+		D(2027, 1, 26),
+		D(2027, 1, 8),
+	)
+	assert answered.acknowledgement_met == names.MET and answered.timescale_met == names.MISSED
+	assert answered.working_days_taken == 12  # 24 Dec, 29-31 Dec, 4-8 Jan, 11-13 Jan
+	extended = stage_one.corporate_response_clocks(
+		CAL, D(2026, 12, 23), D(2026, 12, 24), extended_to=D(2027, 1, 26), responded_on=D(2027, 1, 13)
+	)
+	assert extended.due_date == D(2027, 1, 26) and extended.timescale_met == names.MET
+	late = stage_one.corporate_response_clocks(CAL, D(2026, 12, 23), acknowledged_on=D(2027, 1, 5))
+	assert late.acknowledgement_met == names.MISSED
+
+
+def test_the_corporate_first_alert_is_the_acknowledgement_not_the_contact():
+	day, received = D(2027, 1, 4), names.RECEIVED
+
+	def due(corporate, acknowledged=False):
+		return stage_one.early_alerts_due(day, received, D(2027, 1, 5), day, acknowledged, D(2027, 1, 8),
+			corporate=corporate)  # fmt: skip
+
+	assert due(corporate=True) == {stage_one.ACKNOWLEDGEMENT_ALERT}
+	assert due(corporate=False) == {stage_one.CONTACT_ALERT}
+	assert due(corporate=True, acknowledged=True) == set()

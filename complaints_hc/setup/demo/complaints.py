@@ -11,6 +11,7 @@ import frappe
 from frappe.model.workflow import apply_workflow
 from frappe.utils import getdate, today
 
+from complaints_hc.complaints.names import CORPORATE
 from complaints_hc.setup.starting_lists import create_starting_lists
 from complaints_hc.working_days.site import site_calendar
 
@@ -114,6 +115,10 @@ COMPLAINTS = (
 		child="Mia Foster", team=2, timescale=10, procedure="Corporate", points=(
 			("School transport was withdrawn without notice", "Communication", "Responding to Parents' Questions", "Upheld"),
 		), ombudsman=True),
+	dict(ref="LCS-301302", reach="Investigating", age=4, via="Phone", name="Karen Whitfield", rel="Parent",
+		child="Josh Whitfield", team=2, timescale=10, procedure="Corporate", points=(
+			("Nobody returned calls to the duty line for a week", "Communication", "Responding to Parents' Questions", None),
+		)),
 	dict(ref="LCS-299588", reach="Withdrawn", age=30, via="Phone", name="Michael Byrne", rel="Other",
 		child="Sophie Byrne", team=1, points=(), withdrawn="The family moved to another authority and asked to stop the complaint."),
 )  # fmt: skip
@@ -253,14 +258,12 @@ def advance(name, spec, qa_officer, day, stamps):
 		act(name, qa_officer, "Resolve Early")
 		return
 	points = [{"description": d, "category": c, "learning_theme": t} for d, c, t, _o in spec["points"]]
-	edit(
-		name,
-		qa_officer,
-		points=points,
-		agreed_timescale_days=spec["timescale"],
-		timescale_agreed_on=day(3),
-		**meeting,
-	)
+	if spec.get("procedure") == CORPORATE:  # acknowledged, then answered within 10 working days of it
+		edit(name, OFFICER, acknowledged_on=day(2))
+		edit(name, qa_officer, points=points)
+	else:
+		edit(name, qa_officer, points=points, agreed_timescale_days=spec["timescale"], timescale_agreed_on=day(3),
+			**meeting)  # fmt: skip
 	act(name, qa_officer, "Establish Points")
 	if spec.get("extension"):
 		attach_agreement_and_extend(name, day)

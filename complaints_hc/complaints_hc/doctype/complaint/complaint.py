@@ -15,6 +15,7 @@ from complaints_hc.complaints.names import (
 	BEFORE_INVESTIGATION,
 	CHILD,
 	CLOSED,
+	CORPORATE,
 	DECISION_APPROVED,
 	DECISION_RETURNED,
 	DUE_SOON,
@@ -40,6 +41,7 @@ APPROVED_CONTENT = ("points", "remedy_amount", "remedy_reason", "remedy_approved
 # Dates of things that happened: on or after receipt, and never in the future.
 EVENT_DATES = (
 	"complainant_contacted_on",
+	"acknowledged_on",
 	"initial_meeting_on",
 	"timescale_agreed_on",
 	"clock_restarted_on",
@@ -73,6 +75,10 @@ class Complaint(Document):
 		from complaints_hc.complaints_hc.doctype.complaint_subject.complaint_subject import ComplaintSubject
 		from complaints_hc.complaints_hc.doctype.complaint_update.complaint_update import ComplaintUpdate
 
+		acknowledge_by: DF.Date | None
+		acknowledged_on: DF.Date | None
+		acknowledgement_alert_sent: DF.Check
+		acknowledgement_met: DF.Literal["", "Met", "Missed"]
 		advocate_offered_on: DF.Date | None
 		advocate_response: DF.Literal["", "Accepted", "Declined"]
 		advocate_response_recorded_by: DF.Link | None
@@ -118,6 +124,7 @@ class Complaint(Document):
 		late_decision_reason: DF.SmallText | None
 		letter_posted_on: DF.Date | None
 		letter_posted_reason: DF.SmallText | None
+		longest_due_date: DF.Date | None
 		meeting_notes: DF.SmallText | None
 		naming_series: DF.Literal["CMP-.YYYY.-"]
 		open_actions: DF.Int
@@ -197,6 +204,7 @@ class Complaint(Document):
 		self.validate_received_date_change()
 		self.validate_approved_content_unchanged()
 		self.validate_qa_officer()
+		self.validate_procedure()
 		self.validate_timescale()
 		self.validate_restart()
 		self.validate_extensions()
@@ -320,6 +328,32 @@ class Complaint(Document):
 					involved.setdefault(user, _("a manager of the team complained about"))
 		return involved
 
+	@property
+	def is_corporate(self) -> bool:
+		return self.procedure == CORPORATE
+
+	def validate_procedure(self):
+		"""Each procedure's clocks and figures are its own: once a response has gone under one, it stays."""
+		before = self.get_doc_before_save()
+		if (
+			before
+			and self.changed("procedure")
+			and (before.status in ANSWERED or before.outcome_letter_sent_on)
+		):
+			frappe.throw(
+				_(
+					"The response was sent under the {0} procedure, so the procedure cannot change now."
+				).format(_(before.procedure)),
+				title=_("Procedure"),
+			)
+		if self.is_corporate and (self.agreed_timescale_days or self.clock_restarted_on):
+			frappe.throw(
+				_(
+					"A corporate complaint has no agreed timescale or restart: it is answered within 10 working days of the acknowledgement, extended by at most 10 with a reason."
+				),
+				title=_("Corporate procedure"),
+			)
+
 	def validate_timescale(self):
 		before = self.get_doc_before_save()
 		if before and before.agreed_timescale_days and self.changed("agreed_timescale_days"):
@@ -399,6 +433,8 @@ class Complaint(Document):
 
 	def validate_extension(self, row, due_before):
 		label = _("Extension {0}").format(row.idx)
+		if self.is_corporate:
+			return self.validate_corporate_extension(row, due_before, label)
 		if not row.complainant_agreed_on or not row.agreement_attachment:
 			frappe.throw(
 				_(
@@ -420,6 +456,32 @@ class Complaint(Document):
 				_("{0}: the new completion date must be after {1}.").format(
 					label, frappe.format(due_before, "Date")
 				)
+			)
+
+	def validate_corporate_extension(self, row, due_before, label):
+		"""The corporate procedure extends by at most 10 working days, with a reason; the complainant is
+		told, and their written agreement is kept when there is one."""
+		if not self.acknowledged_on:
+			frappe.throw(_("{0}: acknowledge the complaint before extending its response.").format(label))
+		if not (row.rationale or "").strip():
+			frappe.throw(_("{0}: record the reason for the extension.").format(label), title=_("Extension"))
+		if row.agreement_attachment and not row.agreement_attachment.startswith("/private/"):
+			frappe.throw(_("{0}: the written agreement must be a private file.").format(label))
+		if not getdate(self.received_on) <= getdate(row.requested_on) <= getdate(today()):
+			frappe.throw(_("{0}: the request must be between receipt and today.").format(label))
+		new_due, longest = getdate(row.new_due_date), getdate(self.compute_clocks().longest_due_date)
+		if new_due <= due_before:
+			frappe.throw(
+				_("{0}: the new completion date must be after {1}.").format(
+					label, frappe.format(due_before, "Date")
+				)
+			)
+		if new_due > longest:
+			frappe.throw(
+				_(
+					"{0}: the corporate procedure extends a response by at most 10 working days, to {1} at the latest."
+				).format(label, frappe.format(longest, "Date")),
+				title=_("Extension too long"),
 			)
 
 	def validate_subject_guidance(self):
@@ -537,6 +599,11 @@ class Complaint(Document):
 	def check_ready_to_investigate(self):
 		if self.previous_status == QUALITY_ASSURANCE:
 			return  # returned for changes: the investigation goes on
+		if self.is_corporate:
+			self.require("acknowledged_on", why=_("To start the investigation of a corporate complaint"))
+			if not self.points:
+				frappe.throw(_("Establish at least one complaint point before investigating."))
+			return
 		self.require(
 			"complainant_contacted_on",
 			"initial_meeting_on",
@@ -673,8 +740,9 @@ class Complaint(Document):
 			self.status,
 			getdate(self.allocation_due),
 			getdate(self.contact_by),
-			bool(self.complainant_contacted_on),
+			bool(self.acknowledged_on if self.is_corporate else self.complainant_contacted_on),
 			getdate(self.qa_by),
+			corporate=self.is_corporate,
 		)
 		for alert in sorted(due):
 			sent_field = clocks.ALERT_SENT_FIELDS[alert]
@@ -706,6 +774,14 @@ class Complaint(Document):
 		extended_to = (
 			getdate(self.extensions[-1].new_due_date) if with_extensions and self.extensions else None
 		)
+		if self.is_corporate:
+			return clocks.corporate_response_clocks(
+				site_calendar(),
+				received_on=getdate(self.received_on),
+				acknowledged_on=getdate(self.acknowledged_on) if self.acknowledged_on else None,
+				extended_to=extended_to,
+				responded_on=self.responded_date(),
+			)
 		return clocks.stage1_clocks(
 			site_calendar(),
 			received_on=getdate(self.received_on),
@@ -728,6 +804,9 @@ class Complaint(Document):
 				"responded_on": dates.responded_on,
 				"working_days_taken": dates.working_days_taken,
 				"timescale_met": dates.timescale_met or "",
+				"acknowledge_by": dates.acknowledge_by,
+				"acknowledgement_met": dates.acknowledgement_met or "",
+				"longest_due_date": dates.longest_due_date,
 			}
 		)
 		self.rag_status = clocks.timeliness(

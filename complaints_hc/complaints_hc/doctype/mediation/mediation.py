@@ -19,7 +19,7 @@ class Mediation(LaterStageRecord):
 
 	def validate(self):
 		complaint = self.guard()
-		if complaint.procedure == "Corporate":
+		if complaint.procedure == names.CORPORATE:
 			frappe.throw(
 				_(
 					"Mediation is part of the statutory procedure; a corporate complaint goes to the Ombudsman."

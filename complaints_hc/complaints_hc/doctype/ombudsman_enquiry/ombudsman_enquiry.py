@@ -51,7 +51,7 @@ class OmbudsmanEnquiry(LaterStageRecord):
 
 	def procedure_complete(self, complaint) -> bool:
 		"""Statutory: the stage 3 panel has had the council's response. Corporate: the response is sent."""
-		if complaint.procedure == "Corporate":
+		if complaint.procedure == names.CORPORATE:
 			return bool(complaint.responded_on)
 		return bool(
 			frappe.db.exists(
