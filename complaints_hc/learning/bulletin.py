@@ -25,8 +25,8 @@ def draft(quarter_label: str) -> dict:
 	themes = sorted({p.learning_theme for p in points if p.learning_theme})
 	return {
 		"introduction": _(
-			"This bulletin is for {0} ({1} to {2}): the good practice and the learning our stage 1 complaint "
-			"investigations found, the compliments we received, and the workshops that help us act on it."
+			"This bulletin is for {0} ({1} to {2}): the good practice and the learning our complaint "
+			"investigations found at stages 1 and 2, the compliments we received, and the workshops that help us act on it."
 		).format(quarter_label, formatted(period.start), formatted(period.end)),
 		"good_practice": bullet_list(p.good_practice for p in points),
 		"learning": learning_by_theme(points),
@@ -46,7 +46,9 @@ def in_period(period) -> dict:
 
 
 def points_of(period) -> list[dict]:
-	return frappe.get_list(
+	"""Stage 1 points of complaints received in the period, then the points of stage 2 investigations
+	asked for in it."""
+	stage_1 = frappe.get_list(
 		"Complaint",
 		filters={**in_period(period)},
 		fields=[
@@ -58,6 +60,21 @@ def points_of(period) -> list[dict]:
 		order_by="`tabComplaint`.received_on asc, `tabComplaint Point`.idx asc",
 		limit_page_length=0,
 	)
+	stage_2 = frappe.get_list(
+		"Stage 2 Investigation",
+		filters=[
+			["Stage 2 Investigation", "requested_on", *period.between()],
+			["Stage 2 Point", "name", "is", "set"],
+		],
+		fields=[
+			"`tabStage 2 Point`.learning_theme as learning_theme",
+			"`tabStage 2 Point`.outcome as outcome",
+			"`tabStage 2 Point`.learning_for_staff as learning_for_staff",
+		],
+		order_by="`tabStage 2 Investigation`.requested_on asc, `tabStage 2 Point`.idx asc",
+		limit_page_length=0,
+	)
+	return [*stage_1, *stage_2]
 
 
 def bullet_list(texts) -> str:

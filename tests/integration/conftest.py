@@ -97,7 +97,8 @@ def quarter(cast):
 	stage_2.set_new_name()
 	stage_2.db_insert()
 	frappe.get_doc({"doctype": "Stage 2 Point", "parenttype": "Stage 2 Investigation", "parentfield": "points",
-		"parent": stage_2.name, "description": "Point 1", "carried_from_stage_1": 1}).db_insert()  # fmt: skip
+		"parent": stage_2.name, "description": "Point 1", "carried_from_stage_1": 1, "learning_theme": voice,
+		"category": "Communication", "learning_for_staff": "Tell families the day plans change."}).db_insert()  # fmt: skip
 	frappe.db.set_value("Complaint", c2.name, "stage", "Stage 2")
 	complaint("2026-04-02", early_resolution=1, status="Closed", responded_on="2026-04-06",
 		timescale_met="Met", working_days_taken=2)  # fmt: skip

@@ -25,8 +25,8 @@ def test_the_draft_comes_from_the_quarter(cast, quarter):
 	assert doc.learning == (
 		f"<h4>{quarter.curiosity}: 3 complaint points, 1 upheld in full or in part</h4>"
 		"<ul><li>Keep asking when things do not fit.</li></ul>"
-		f"<h4>{quarter.voice}: 1 complaint points, 1 upheld in full or in part</h4>"
-		"<ul><li>Record the child&apos;s own words.</li></ul>"
+		f"<h4>{quarter.voice}: 2 complaint points, 1 upheld in full or in part</h4>"
+		"<ul><li>Record the child&apos;s own words.</li><li>Tell families the day plans change.</li></ul>"
 	)
 	assert doc.compliments_received == 3
 	assert [q.words for q in doc.quotes] == ["She listened to my son.", "A clear, current chronology."]
@@ -106,8 +106,12 @@ def test_the_workbook_has_a_sheet_per_section_laid_out_for_reading(cast, quarter
 			"Keep asking when things do not fit.",
 		],
 		[
-			f"{quarter.voice}: 1 complaint points, 1 upheld in full or in part",
+			f"{quarter.voice}: 2 complaint points, 1 upheld in full or in part",
 			"Record the child's own words.",
+		],
+		[
+			f"{quarter.voice}: 2 complaint points, 1 upheld in full or in part",
+			"Tell families the day plans change.",
 		],
 	]
 	compliments = book["Compliments"]

@@ -8,6 +8,7 @@ import frappe
 import pytest
 from helpers import (
 	as_user,
+	make_complaint,
 	make_team,
 	make_user,
 	on,
@@ -61,6 +62,10 @@ def test_learning_themes_count_points_outcomes_change_and_training(cast, quarter
 	assert figures(rows[None, voice], "workshops", "seats_booked", "attended") == (0, 0, 0)
 	assert figures(rows[voice, "Communication"], *THEME_KEYS) == (1, 0, 1, 0, 0, 0, 1)
 	assert figures(rows[voice, "Assessment"], *THEME_KEYS) == (0, 0, 0, 0, 0, 1, -1)
+	# the stage 2 asked for on 10 June: its one point (voice, communication) is not yet decided
+	assert figures(rows[None, voice], "stage_2_points", "stage_2_upheld") == (1, 0)
+	assert figures(rows[voice, "Communication"], "stage_2_points", "stage_2_upheld") == (1, 0)
+	assert figures(rows[None, curiosity], "stage_2_points", "stage_2_upheld") == (0, 0)
 	assert len(rows) == 6
 	assert [s["value"] for s in summary] == ["2026-27 Q1", 4, 2, curiosity, 2]
 	assert chart["data"]["labels"] == [curiosity, voice]
@@ -70,7 +75,7 @@ def test_learning_themes_count_points_outcomes_change_and_training(cast, quarter
 def test_a_subject_never_counts_the_complaint_that_names_them(cast, quarter):
 	# cast.subject is a QA Approver (who sees every complaint) named on the May complaint.
 	rows = by_key(run(quarterly_learning_themes, cast.subject, **Q1, team=quarter.team)[1])
-	assert figures(rows[None, quarter.voice], "points", "previous_points") == (0, 1)
+	assert figures(rows[None, quarter.voice], "points", "previous_points", "stage_2_points") == (0, 1, 0)
 	assert rows[None, quarter.curiosity]["points"] == 3
 	stage_1 = run(complaints_timeliness, cast.subject, **Q1, team=quarter.team)[1][0]
 	assert figures(stage_1, "received", "responded", "within_time_limit", "extensions", "restarts") == (
@@ -176,7 +181,7 @@ def test_the_annual_report_for_a_financial_year(cast, quarter):
 	assert table == {
 		("Complaints", "Complaints received"): (5, 1, 0, 0, 6),
 		("Complaints", "Responses sent"): (3, 0, 0, 0, 3),
-		("Complaints", "Responses within the time limit"): (2, 0, 0, 0, 2),
+		("Complaints", "Responses within the time limit"): (2, 0, 0, None, 2),
 		("Complaints", "Responses within the time limit (%)"): (67, None, None, None, 67),
 		("Complaints", "Resolved early"): (1, 0, 0, 0, 1),
 		("Complaints", "Extensions agreed"): (1, 0, 0, 0, 1),
@@ -205,6 +210,76 @@ def test_the_annual_report_for_a_financial_year(cast, quarter):
 	assert before[0]["total"] == 1  # the February complaint
 	with pytest.raises(frappe.ValidationError, match="such as 2025-26"):
 		run(annual_complaints_report, cast.qa_manager, financial_year="2026")
+
+
+def escalations_beyond_the_quarter(cast, quarter):
+	"""On top of the known quarter: the May complaint's stage 3 panel (asked for 1 September, answered
+	2 November, within its limit) and its Ombudsman enquiry (11 January, decided 15 March 2027); and a
+	corporate complaint of 11 May, answered on 22 May within its limit, that the Ombudsman took up
+	on 15 June. Written straight onto the records, like the rest of the quarter."""
+	may = frappe.get_all("Complaint", {"service_team": quarter.team, "stage": "Stage 2"}, pluck="name")[0]
+	panel = frappe.get_doc({"doctype": "Stage 3 Review Panel", "complaint": may, "requested_on": "2026-09-01",
+		"requested_via": "Email", "remaining_concerns": "Still unhappy", "status": "Responded",
+		"workflow_state": "Responded", "timeliness": "Met", "response_sent_on": "2026-11-02",
+		"working_days_taken": 44})  # fmt: skip
+	with on("2026-05-11"):
+		corporate = make_complaint(
+			cast, received_on="2026-05-11", procedure="Corporate", service_team=quarter.team
+		)
+	frappe.db.set_value("Complaint", corporate.name, {"status": "Responded", "acknowledged_on": "2026-05-12",
+		"responded_on": "2026-05-22", "timescale_met": "Met", "working_days_taken": 9, "stage": "Ombudsman"})  # fmt: skip
+	enquiries = [
+		{"complaint": may, "ombudsman_reference": "26 100 001", "requested_on": "2027-01-11",
+			"final_decision_on": "2027-03-15", "status": "Final Decision", "workflow_state": "Final Decision"},
+		{"complaint": corporate.name, "ombudsman_reference": "26 100 002", "requested_on": "2026-06-15",
+			"status": "Enquiry", "workflow_state": "Enquiry"},
+	]  # fmt: skip
+	for record in (panel, *(frappe.get_doc({"doctype": "Ombudsman Enquiry", **e}) for e in enquiries)):
+		record.set_new_name()
+		record.db_insert()
+
+
+def test_the_annual_report_counts_every_stage_and_keeps_the_procedures_apart(cast, quarter):
+	escalations_beyond_the_quarter(cast, quarter)
+
+	def annual(**filters):
+		rows = run(annual_complaints_report, cast.qa_manager, financial_year="2026-27", team=quarter.team,
+			**filters)[1]  # fmt: skip
+		return {r["measure"]: (r["stage_1"], r["stage_2"], r["stage_3"], r["ombudsman"], r["total"])
+			for r in rows if r["section"] == "Complaints"}  # fmt: skip
+
+	statutory = annual()
+	assert annual(procedure="Statutory (Children Act 1989)") == statutory
+	assert statutory["Complaints received"] == (5, 1, 1, 1, 8)
+	assert statutory["Responses sent"] == (
+		3,
+		0,
+		1,
+		1,
+		5,
+	)  # the Ombudsman's final decision counts as its answer
+	assert statutory["Responses within the time limit"] == (2, 0, 1, None, 3)
+	assert statutory["Responses within the time limit (%)"] == (67, None, 100, None, 75)
+	corporate = annual(procedure="Corporate")
+	assert corporate["Complaints received"] == (1, 0, 0, 1, 2)
+	assert corporate["Responses sent"] == (1, 0, 0, 0, 1)
+	assert corporate["Responses within the time limit (%)"] == (100, None, None, None, 100)
+
+	def timeliness_rows(**filters):
+		return {r["stage"]: r for r in run(complaints_timeliness, cast.qa_manager, **Q1, team=quarter.team,
+			**filters)[1]}  # fmt: skip
+
+	assert timeliness_rows()["Stage 1"]["received"] == 4  # the corporate complaint is not a statutory one
+	corporate_quarter = timeliness_rows(procedure="Corporate")
+	assert figures(
+		corporate_quarter["Stage 1"], "received", "responded", "within_time_limit", "average_days"
+	) == (
+		1,
+		1,
+		1,
+		9.0,
+	)
+	assert corporate_quarter["Ombudsman"]["received"] == 1 and corporate_quarter["Stage 2"]["received"] == 0
 
 
 @pytest.mark.parametrize(

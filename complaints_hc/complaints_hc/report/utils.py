@@ -11,6 +11,7 @@ import frappe
 from frappe import _
 from frappe.utils import getdate, today
 
+from complaints_hc.complaints import names
 from complaints_hc.learning import periods
 
 # Shown for a point without a theme or category (translated where shown).
@@ -65,6 +66,14 @@ def financial_year_period(label: str | None) -> Period:
 	except ValueError:
 		frappe.throw(_("Choose a financial year such as 2025-26."), title=_("Financial year"))
 	return Period(start, periods.quarter_bounds(f"{label} Q4")[1], label)
+
+
+def one_procedure(filters: dict | None) -> frappe._dict:
+	"""The report's filters, with the statutory procedure unless another was chosen: reports of time
+	limits never add the statutory and corporate clocks together."""
+	filters = frappe._dict(filters or {})
+	filters.procedure = filters.get("procedure") or names.STATUTORY
+	return filters
 
 
 def complaint_filters(filters, date_field: str | None = None, period: Period | None = None) -> dict:
@@ -123,8 +132,8 @@ def points_by(filters: dict, period: Period, *group_fields: str) -> list[dict]:
 	)
 
 
-def stage_2_points_by(filters: dict, period: Period, field: str) -> list[dict]:
-	"""Stage 2 points of investigations asked for in the period, counted by a point field."""
+def stage_2_points_by(filters: dict, period: Period, *group_fields: str) -> list[dict]:
+	"""Stage 2 points of investigations asked for in the period, counted by point fields."""
 	base = complaint_filters(filters)
 	of = [["Stage 2 Investigation", "complaint", "in", complaint_names(base)]] if base else []
 	return frappe.get_list(
@@ -134,8 +143,11 @@ def stage_2_points_by(filters: dict, period: Period, field: str) -> list[dict]:
 			["Stage 2 Investigation", "requested_on", *period.between()],
 			["Stage 2 Point", "name", "is", "set"],
 		],
-		fields=[f"`tabStage 2 Point`.{field} as {field}", "count(`tabStage 2 Point`.name) as count"],
-		group_by=field,
+		fields=[
+			*(f"`tabStage 2 Point`.{field} as {field}" for field in group_fields),
+			"count(`tabStage 2 Point`.name) as count",
+		],
+		group_by=", ".join(group_fields),
 		order_by=None,
 	)
 

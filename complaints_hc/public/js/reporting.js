@@ -47,6 +47,14 @@ complaints_hc.reporting.service_filters = () => [
 	},
 ];
 
+// Reports of time limits count one procedure at a time: the statutory and corporate clocks differ.
+complaints_hc.reporting.one_procedure = (filters) =>
+	filters.map((f) =>
+		f.fieldname === "procedure"
+			? { ...f, options: f.options.filter(Boolean), default: f.options[1], reqd: 1 }
+			: f
+	);
+
 complaints_hc.reporting.complaint_filters = () => [
 	...complaints_hc.reporting.period_filters(),
 	...complaints_hc.reporting.service_filters(),

@@ -44,7 +44,7 @@ class Stage2Investigation(LaterStageRecord):
 
 	def validate(self):
 		complaint = self.guard()
-		if complaint.procedure == "Corporate":
+		if complaint.procedure == names.CORPORATE:
 			frappe.throw(
 				_(
 					"A complaint under the corporate procedure goes to the Ombudsman after the council's response, not to a stage 2 investigation."
@@ -99,7 +99,7 @@ class Stage2Investigation(LaterStageRecord):
 			return
 		for point in complaint.points:
 			self.append("points", {"carried_from_stage_1": 1, "description": point.description,
-				"category": point.category})  # fmt: skip
+				"category": point.category, "learning_theme": point.learning_theme})  # fmt: skip
 
 	def check_people(self, complaint):
 		involved = {row.user for row in complaint.subjects} | {

@@ -12,6 +12,8 @@ frappe.query_reports["Annual Complaints Report"] = {
 			reqd: 1,
 		},
 		// every stage is a column of the report, so no stage filter
-		...complaints_hc.reporting.service_filters().filter((f) => f.fieldname !== "stage"),
+		...complaints_hc.reporting.one_procedure(
+			complaints_hc.reporting.service_filters().filter((f) => f.fieldname !== "stage")
+		),
 	],
 };

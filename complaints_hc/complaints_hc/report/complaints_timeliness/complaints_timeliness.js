@@ -2,5 +2,5 @@
 // For license information, please see license.txt
 
 frappe.query_reports["Complaints Timeliness"] = {
-	filters: complaints_hc.reporting.complaint_filters(),
+	filters: complaints_hc.reporting.one_procedure(complaints_hc.reporting.complaint_filters()),
 };

@@ -2,7 +2,10 @@
 # For license information, please see license.txt
 
 """Complaints Timeliness: per stage, what came in and went out in the period, how much of it within
-the time limit, how long it took in working days, and what is open and overdue now."""
+the time limit, how long it took in working days, and what is open and overdue now.
+
+One procedure at a time (statutory unless the corporate one is chosen): their clocks differ, so their
+figures are never added together."""
 
 import frappe
 from frappe import _
@@ -19,7 +22,7 @@ COUNTS = (
 
 
 def execute(filters: dict | None = None):
-	filters = frappe._dict(filters or {})
+	filters = reporting.one_procedure(filters)
 	period = reporting.period_from(filters)
 	rows = stage_rows(filters, period)
 	return columns(), rows, None, chart(rows), summary(rows, period)
@@ -52,8 +55,9 @@ def columns() -> list[dict]:
 
 
 def stage_rows(filters, period: reporting.Period) -> list[dict]:
-	"""One row per stage: stage 1 from every complaint, stage 2 from its investigations; each stage's
-	figures from its own clock, so an escalated complaint still counts at stage 1 as it was answered."""
+	"""One row per stage: stage 1 (or the corporate response) from the procedure's complaints, later
+	stages from their own records; each stage's figures from its own clock, so an escalated complaint
+	still counts at stage 1 as it was answered."""
 	base = reporting.complaint_filters(filters)
 	rows = {
 		names.STAGE_1: stage_1_row(base, period),
@@ -119,7 +123,8 @@ def later_stage_row(stage: str, doctype: str, awaiting: tuple, base: dict, perio
 
 
 def ombudsman_row(base: dict, period: reporting.Period) -> dict:
-	"""The Ombudsman's enquiries received in the period and its final decisions in it (no council clock)."""
+	"""The Ombudsman's enquiries received in the period and its final decisions in it: the Ombudsman
+	keeps no clock of the council's, so nothing here is within or outside a time limit."""
 	doctype = "Ombudsman Enquiry"
 	of = {"complaint": ["in", reporting.complaint_names(base)]} if base else {}
 	decided = reporting.count(doctype, {**of, "final_decision_on": period.between()})
@@ -132,30 +137,38 @@ def ombudsman_row(base: dict, period: reporting.Period) -> dict:
 		early_resolutions=0,
 		open_now=reporting.count(doctype, {**of, "status": ["!=", names.OMBUDSMAN_CLOSED]}),
 		overdue_now=0,
+		timed=False,
 	)
 
 
-def finish(stage: str, out, **counts) -> dict:
+def finish(stage: str, out, timed: bool = True, **counts) -> dict:
+	"""A stage's row; `timed` is False for a stage the council keeps no time limit for."""
 	responded = out.get("count") or 0
-	within = int(out.get("within") or 0)
+	within = int(out.get("within") or 0) if timed else None
 	average = out.get("average")
 	return {
 		"stage": stage,
 		"received": counts.pop("received"),
 		"responded": responded,
 		"within_time_limit": within,
-		"within_percent": reporting.percent(within, responded),
+		"within_percent": reporting.percent(within, responded) if timed else None,
 		"average_days": round(average, 1) if average is not None else None,
 		"worst_days": out.get("worst"),
 		**counts,
 	}
 
 
+def within_percent(rows: list[dict]) -> float | None:
+	"""Of the responses to stages with a council time limit, the share within it."""
+	timed = [r for r in rows if r["within_time_limit"] is not None]
+	return reporting.percent(sum(r["within_time_limit"] for r in timed), sum(r["responded"] for r in timed))
+
+
 def chart(rows: list[dict]) -> dict:
 	return {
 		"data": {
 			"labels": [r["stage"] for r in rows],
-			"datasets": [{"name": _(label), "values": [r[key] for r in rows]} for key, label in COUNTS],
+			"datasets": [{"name": _(label), "values": [r[key] or 0 for r in rows]} for key, label in COUNTS],
 		},
 		"type": "bar",
 	}
@@ -163,14 +176,13 @@ def chart(rows: list[dict]) -> dict:
 
 def summary(rows: list[dict], period: reporting.Period) -> list[dict]:
 	responded = sum(r["responded"] for r in rows)
-	within = sum(r["within_time_limit"] for r in rows)
 	return [
 		{"label": _("Period"), "value": period.label, "datatype": "Data"},
 		{"label": _("Received"), "value": sum(r["received"] for r in rows), "datatype": "Int"},
 		{"label": _("Responded"), "value": responded, "datatype": "Int"},
 		{
 			"label": _("Within Time Limit"),
-			"value": reporting.percent(within, responded),
+			"value": within_percent(rows),
 			"datatype": "Percent",
 			"indicator": "Green",
 		},

@@ -2,7 +2,10 @@
 # For license information, please see license.txt
 
 """Quarterly Learning Themes: complaint points by learning theme and category with their outcomes,
-the change from the period before, and the workshops on each theme: complaint to learning to training."""
+the change from the period before, and the workshops on each theme: complaint to learning to training.
+
+Stage 1 points count by when their complaint was received; the points of stage 2 investigations
+asked for in the period are counted beside them, in their own columns."""
 
 import frappe
 from frappe import _
@@ -46,6 +49,13 @@ def columns() -> list[dict]:
 			"width": 150,
 		},
 		{"fieldname": "change", "label": _("Change"), "fieldtype": "Int", "width": 80},
+		{"fieldname": "stage_2_points", "label": _("Stage 2 Points"), "fieldtype": "Int", "width": 120},
+		{
+			"fieldname": "stage_2_upheld",
+			"label": _("Stage 2 Upheld in Full or Part"),
+			"fieldtype": "Int",
+			"width": 170,
+		},
 		{"fieldname": "workshops", "label": _("Workshops"), "fieldtype": "Int", "width": 100},
 		{"fieldname": "seats_booked", "label": _("Seats Booked"), "fieldtype": "Int", "width": 110},
 		{"fieldname": "attended", "label": _("Attended"), "fieldtype": "Int", "width": 90},
@@ -74,6 +84,16 @@ def theme_rows(filters, period: reporting.Period) -> list[dict]:
 			figures = grouped.setdefault(key, blank_figures())
 			figures["points"] += row.count
 			figures[outcome_key(row.outcome)] += row.count
+	for row in reporting.stage_2_points_by(filters, period, "learning_theme", "category", "outcome"):
+		theme, category = (
+			row.learning_theme or _(reporting.NO_THEME),
+			row.category or _(reporting.NO_CATEGORY),
+		)
+		for key in (theme, (theme, category)):
+			figures = grouped.setdefault(key, blank_figures())
+			figures["stage_2_points"] += row.count
+			if row.outcome in (names.UPHELD, names.PARTIALLY_UPHELD):
+				figures["stage_2_upheld"] += row.count
 	training = workshops_by_theme(period)
 	rows = []
 	for theme in sorted(
@@ -105,7 +125,18 @@ def theme_rows(filters, period: reporting.Period) -> list[dict]:
 
 
 def blank_figures() -> dict:
-	return {"points": 0, "upheld": 0, "partially_upheld": 0, "not_upheld": 0, "other_outcome": 0}
+	return dict.fromkeys(
+		(
+			"points",
+			"upheld",
+			"partially_upheld",
+			"not_upheld",
+			"other_outcome",
+			"stage_2_points",
+			"stage_2_upheld",
+		),
+		0,
+	)
 
 
 def outcome_key(outcome: str | None) -> str:
