@@ -32,6 +32,10 @@ def test_qa_officer_establishes_the_points_from_the_desk(page, log_in, browser_u
 	head = page.locator(".page-head")
 	expect(head.locator(".indicator-pill")).to_contain_text("Allocated")
 	expect(page.locator(".page-head .title-text")).to_contain_text("Leanne Foster")
+	journey = page.locator(".complaint-journey")  # the journey at a glance: stage 1 so far
+	expect(journey.locator("tbody tr")).to_have_count(1)
+	expect(journey.locator("tbody tr").first).to_contain_text("Stage 1")
+	expect(journey.locator("tbody tr").first).to_contain_text("Allocated")
 	page.screenshot(path=str(shots / "complaint-allocated.png"), full_page=True)
 
 	head.get_by_role("button", name="Actions").click()
@@ -40,7 +44,7 @@ def test_qa_officer_establishes_the_points_from_the_desk(page, log_in, browser_u
 	if confirm.count():
 		confirm.click()
 
-	expect(head.locator(".indicator-pill")).to_contain_text("In Progress")
+	expect(head.locator(".indicator-pill")).to_contain_text("In Progress", timeout=15000)
 	page.screenshot(path=str(shots / "complaint-investigating.png"), full_page=True)
 	frappe.db.rollback()
 	assert frappe.db.get_value("Complaint", complaint.name, ["workflow_state", "status"]) == (

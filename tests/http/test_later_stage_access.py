@@ -208,3 +208,15 @@ def test_an_ombudsman_enquiry_reaches_nobody_who_may_not_see_the_complaint(http,
 			"early_referral_reason": ENQUIRY_REASON}).insert()  # fmt: skip
 	commit()
 	only_the_team_sees(http, cast, outsiders, enquiry, ENQUIRY_REASON)
+
+
+def test_the_journey_panel_shows_every_stage_to_the_team_and_nothing_to_anyone_else(
+	http, http_cast, outsiders, a_panel
+):
+	route = "/api/method/complaints_hc.api.journey.complaint_journey"
+	for user in (http_cast.subject, outsiders["QA Officer, nothing allocated"]):
+		response = http(user).get(route, params={"complaint": a_panel.complaint})
+		assert response.status_code == 403 and a_panel.name not in response.text, user
+	steps = http(http_cast.officer).get(route, params={"complaint": a_panel.complaint}).json()["message"]
+	assert [(s["stage"], s["name"]) for s in steps][-1] == ("Stage 3", a_panel.name)
+	assert [s["stage"] for s in steps] == ["Stage 1", "Stage 2", "Stage 3"]

@@ -164,3 +164,17 @@ def test_a_complaint_from_stage_1_to_the_ombudsman(cast):
 		"Stage 3 Review Panel": ["Responded"],
 		"Ombudsman Enquiry": ["Closed"],
 	}
+	# and the complaint's form shows the whole journey at a glance
+	from complaints_hc.api.journey import complaint_journey
+
+	with as_user(cast.officer):
+		steps = complaint_journey(complaint.name)
+	assert [(s["stage"], s["status"], s["started_on"], s["done_on"], s["timeliness"]) for s in steps] == [
+		("Stage 1", "Responded", "2026-03-23", "2026-03-30", "Met"),
+		("Mediation", "Not Resolved", "2026-04-08", "2026-05-11", ""),
+		("Stage 2", "Responded", "2026-05-12", "2026-08-12", "Met"),
+		("Stage 3", "Responded", "2026-08-17", "2026-10-21", "Met"),
+		("Ombudsman", "Closed", "2026-11-02", "2026-12-04", ""),
+	]
+	with as_user(cast.subject), pytest.raises(frappe.PermissionError):
+		complaint_journey(complaint.name)  # named in the complaint: nothing of it

@@ -1,8 +1,43 @@
 // Copyright (c) 2026, complaints_hc maintainers and contributors
 // For license information, please see license.txt
 
-// frappe.ui.form.on("Complaint", {
-// 	refresh(frm) {
+// The complaint's whole journey at a glance: stage 1 (or the corporate response) and every later
+// stage, each with its state, dates and timeliness, linked to its record.
+frappe.ui.form.on("Complaint", {
+	refresh(frm) {
+		if (frm.is_new()) return;
+		frappe.call({
+			method: "complaints_hc.api.journey.complaint_journey",
+			args: { complaint: frm.doc.name },
+			type: "GET",
+			callback: (r) => show_journey(frm, r.message || []),
+		});
+	},
+});
 
-// 	},
-// });
+function show_journey(frm, steps) {
+	const date = (value) => (value ? frappe.datetime.str_to_user(value) : "");
+	const colour = { "On track": "blue", "Due soon": "orange", Overdue: "red", Met: "green", Missed: "red" };
+	const rows = steps
+		.map((s) => {
+			const link = `/app/${frappe.router.slug(s.doctype)}/${encodeURIComponent(s.name)}`;
+			const timeliness = s.timeliness
+				? `<span class="indicator-pill ${colour[s.timeliness] || "gray"}">${__(s.timeliness)}</span>`
+				: "";
+			return `<tr>
+				<th scope="row"><a href="${link}">${frappe.utils.escape_html(__(s.stage))}</a></th>
+				<td>${frappe.utils.escape_html(__(s.status))}</td>
+				<td>${date(s.started_on)}</td><td>${date(s.due_on)}</td><td>${date(s.done_on)}</td>
+				<td>${timeliness}</td></tr>`;
+		})
+		.join("");
+	const html = `<table class="table table-sm complaint-journey">
+		<caption class="sr-only">${__("The complaint's journey")}</caption>
+		<thead><tr><th scope="col">${__("Stage")}</th><th scope="col">${__("Status")}</th>
+		<th scope="col">${__("Began")}</th><th scope="col">${__("Due")}</th>
+		<th scope="col">${__("Answered")}</th><th scope="col">${__("Timeliness")}</th></tr></thead>
+		<tbody>${rows}</tbody></table>`;
+	frm.dashboard.parent.find(".complaint-journey-section").remove(); // a second refresh replaces it
+	frm.dashboard.add_section(html, __("Journey"), "custom complaint-journey-section");
+	frm.dashboard.show();
+}
