@@ -25,10 +25,11 @@ def test_officer_sees_the_complaints_workspace(page, log_in, browser_url, output
 	# The number cards load their figures, and a card opens its filtered list. The officer cannot
 	# read workshops, so that card is not shown to them.
 	cards = workspace.locator(".number-widget-box")
-	expect(cards).to_have_count(6)
+	expect(cards).to_have_count(8)
 	expect(cards.filter(has_text="Workshops")).to_have_count(0)
 	overdue = cards.filter(has_text="Overdue Complaints")
-	for name in ("Overdue Complaints", "Complaints Due in 5 Working Days", "Open Stage 2 Investigations"):
+	for name in ("Overdue Complaints", "Complaints Due in 5 Working Days", "Open Stage 2 Investigations",
+		"Open Stage 3 Panels", "Open Ombudsman Enquiries"):  # fmt: skip
 		expect(cards.filter(has_text=name).locator(".widget-content .number")).to_have_text(
 			re.compile(r"^\s*\d+\s*$")
 		)

@@ -14,6 +14,8 @@ CARDS = (
 	"Open Complaints",
 	"Overdue Complaints",
 	"Open Stage 2 Investigations",
+	"Open Stage 3 Panels",
+	"Open Ombudsman Enquiries",
 	"Complaints Due in 5 Working Days",
 	"Overdue Actions",
 	"Compliments This Quarter",
@@ -137,6 +139,26 @@ def test_received_by_month_chart_counts_by_stage(cast):
 	)
 	assert (stage_1, stage_2) == (2, 1)
 	assert after["datasets"][0]["values"][-1] - subjects_view["datasets"][0]["values"][-1] == 1
+
+
+def test_open_escalations_count_only_what_the_user_may_see(cast):
+	from helpers import answered_at_stage_2
+
+	escalations = ("Open Stage 3 Panels", "Open Ombudsman Enquiries")
+	manager_before, subject_before = (
+		figures(cast.qa_manager, *escalations),
+		figures(cast.subject, *escalations),
+	)
+	complaint = answered_at_stage_2(cast)  # names cast.subject
+	with on("2026-12-14"), as_user(cast.officer):
+		frappe.get_doc({"doctype": "Stage 3 Review Panel", "complaint": complaint.name, "requested_on": "2026-12-14",
+			"requested_via": "Email", "remaining_concerns": "Still unhappy."}).insert()  # fmt: skip
+		frappe.get_doc({"doctype": "Ombudsman Enquiry", "complaint": complaint.name, "ombudsman_reference": "26 555 001",
+			"requested_on": "2026-12-14", "early_referral_agreed": 1,
+			"early_referral_reason": "The council agreed to an early referral."}).insert()  # fmt: skip
+	manager_after, subject_after = figures(cast.qa_manager, *escalations), figures(cast.subject, *escalations)
+	assert [a - b for a, b in zip(manager_after, manager_before, strict=True)] == [1, 1]
+	assert subject_after == subject_before
 
 
 def test_the_workspace_shows_the_cards_and_charts():
