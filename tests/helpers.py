@@ -330,6 +330,15 @@ def sent_letter_text(doc) -> str:
 	return pdf_text(frappe.get_doc("File", {"file_url": doc.sent_letter}).get_content())
 
 
+def ask_for(doctype: str, complaint, user: str, **values):
+	"""The complainant's request for a later stage, as this user records it (today unless said)."""
+	record = {"doctype": doctype, "complaint": complaint.name, "requested_on": frappe.utils.today(),
+		"requested_via": "Phone", "remaining_concerns": "Nobody has explained why the placement ended."}  # fmt: skip
+	record.update(values)
+	with as_user(user):
+		return frappe.get_doc(record).insert()
+
+
 def answered_at_stage_1(cast):
 	"""A complaint whose stage 1 response went on Monday 30 March 2026, approved and sent by the real users."""
 	complaint = walk_to_quality_assurance(cast, cast.qa_officer)

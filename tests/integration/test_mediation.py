@@ -12,6 +12,7 @@ from helpers import (
 	answered_at_stage_1,
 	apply_action,
 	as_user,
+	ask_for,
 	edit,
 	on,
 	refused,
@@ -26,18 +27,10 @@ def cast():
 	return Cast()
 
 
-def ask(doctype, complaint, user, **values):
-	record = {"doctype": doctype, "complaint": complaint.name, "requested_on": frappe.utils.today(),
-		"requested_via": "Phone", "remaining_concerns": "Still no explanation of the placement move."}  # fmt: skip
-	record.update(values)
-	with as_user(user):
-		return frappe.get_doc(record).insert()
-
-
 def test_mediation_that_does_not_resolve_leads_to_stage_2_with_its_window_from_the_meeting(cast):
 	complaint = answered_at_stage_1(cast)
 	with on("2026-04-08"):
-		mediation = ask(MEDIATION, complaint, cast.officer)
+		mediation = ask_for(MEDIATION, complaint, cast.officer)
 		with refused("To arrange mediation"):
 			apply_action(mediation, "Arrange Mediation", cast.officer)
 		mediation = edit(
@@ -45,7 +38,7 @@ def test_mediation_that_does_not_resolve_leads_to_stage_2_with_its_window_from_t
 		)
 		mediation = apply_action(mediation, "Arrange Mediation", cast.officer)
 		with refused("record its outcome before stage 2"):
-			ask("Stage 2 Investigation", complaint, cast.officer)
+			ask_for("Stage 2 Investigation", complaint, cast.officer)
 	with on("2026-05-12"):
 		with refused("To record that mediation did not resolve it"):
 			apply_action(mediation, "Record No Resolution", cast.officer)
@@ -53,7 +46,7 @@ def test_mediation_that_does_not_resolve_leads_to_stage_2_with_its_window_from_t
 		mediation = apply_action(mediation, "Record No Resolution", cast.officer)
 	assert mediation.status == "Not Resolved"
 	with on("2026-06-09"):
-		stage_2 = ask("Stage 2 Investigation", complaint, cast.officer, requested_on="2026-05-12")
+		stage_2 = ask_for("Stage 2 Investigation", complaint, cast.officer, requested_on="2026-05-12")
 	assert str(stage_2.request_window_ends) == "2026-06-09" and not stage_2.request_is_late
 	assert str(stage_2.previous_response_on) == "2026-05-11"
 
@@ -61,7 +54,7 @@ def test_mediation_that_does_not_resolve_leads_to_stage_2_with_its_window_from_t
 def test_mediation_that_resolves_the_complaint(cast):
 	complaint = answered_at_stage_1(cast)
 	with on("2026-04-20"):
-		mediation = ask(MEDIATION, complaint, cast.officer, mediator="Jo Whitfield")
+		mediation = ask_for(MEDIATION, complaint, cast.officer, mediator="Jo Whitfield")
 		mediation = apply_action(mediation, "Arrange Mediation", cast.officer)
 		with refused("What Was Agreed"):
 			edit(mediation, cast.officer, meeting_on="2026-04-20")
@@ -77,17 +70,17 @@ def test_mediation_that_resolves_the_complaint(cast):
 def test_mediation_needs_the_stage_1_response_and_an_independent_mediator(cast):
 	complaint = walk_to_quality_assurance(cast, cast.qa_officer)
 	with on("2026-04-01"), refused("follows the stage 1 response"):
-		ask(MEDIATION, complaint, cast.officer)
+		ask_for(MEDIATION, complaint, cast.officer)
 	complaint = answered_at_stage_1(cast)
 	with on("2026-04-01"), refused("cannot be someone involved"):
-		ask(MEDIATION, complaint, cast.officer, mediator="Sam", mediator_user=cast.subject)
+		ask_for(MEDIATION, complaint, cast.officer, mediator="Sam", mediator_user=cast.subject)
 	assert not frappe.db.exists(MEDIATION, {"complaint": complaint.name})
 
 
 def test_a_staff_subject_sees_no_mediation(cast):
 	complaint = answered_at_stage_1(cast)
 	with on("2026-04-01"):
-		mediation = ask(MEDIATION, complaint, cast.officer)
+		mediation = ask_for(MEDIATION, complaint, cast.officer)
 	with as_user(cast.subject):
 		assert mediation.name not in frappe.get_list(MEDIATION, pluck="name")
 		assert not frappe.has_permission(MEDIATION, "read", doc=mediation.name, user=cast.subject)

@@ -15,21 +15,22 @@ person whose job it is, with time frozen on the day it happens; every date is co
 
 import frappe
 import pytest
-from helpers import Cast, answered_at_stage_1, apply_action, as_user, edit, on, refused, sent_letter_text
+from helpers import (
+	Cast,
+	answered_at_stage_1,
+	apply_action,
+	as_user,
+	ask_for,
+	edit,
+	on,
+	refused,
+	sent_letter_text,
+)
 
 
 @pytest.fixture
 def cast():
 	return Cast()
-
-
-def ask(doctype, complaint, user, **values):
-	"""The complainant's request for the next stage, as the Complaints Officer records it."""
-	record = {"doctype": doctype, "complaint": complaint.name, "requested_on": frappe.utils.today(),
-		"requested_via": "Phone", "remaining_concerns": "Nobody has explained why the placement ended."}  # fmt: skip
-	record.update(values)
-	with as_user(user):
-		return frappe.get_doc(record).insert()
 
 
 def dates(doc, *fieldnames):
@@ -50,12 +51,12 @@ def test_a_complaint_from_stage_1_to_the_ombudsman(cast):
 
 	# Mediation: arranged, met, did not resolve it; the complainant asks for stage 2 the next day.
 	with on("2026-04-08"):
-		mediation = ask("Mediation", complaint, cast.officer, mediator="Jo Whitfield")
+		mediation = ask_for("Mediation", complaint, cast.officer, mediator="Jo Whitfield")
 		mediation = apply_action(mediation, "Arrange Mediation", cast.officer)
 	with on("2026-05-12"):
 		mediation = edit(mediation, cast.officer, meeting_on="2026-05-11", stage_2_requested_on="2026-05-12")
 		mediation = apply_action(mediation, "Record No Resolution", cast.officer)
-		stage_2 = ask("Stage 2 Investigation", complaint, cast.officer)
+		stage_2 = ask_for("Stage 2 Investigation", complaint, cast.officer)
 	assert mediation.status == "Not Resolved"
 	assert dates(stage_2, "previous_response_on", "request_window_ends", "due_on", "longest_due_on") == (
 		"2026-05-11",
@@ -96,7 +97,7 @@ def test_a_complaint_from_stage_1_to_the_ombudsman(cast):
 
 	# Stage 3: a panel of three without the stage 2 Independent Person; meeting, report, response.
 	with on("2026-08-17"):
-		panel = ask("Stage 3 Review Panel", complaint, cast.officer)
+		panel = ask_for("Stage 3 Review Panel", complaint, cast.officer)
 	assert dates(panel, "request_window_ends", "meeting_due_on") == ("2026-09-10", "2026-09-29")
 	with on("2026-08-19"):
 		with refused("Independent Person from this complaint's stage 2"):

@@ -68,28 +68,16 @@ def theme_rows(filters, period: reporting.Period) -> list[dict]:
 	before = reporting.points_by(filters, period.previous(), "learning_theme", "category")
 	previous = {}
 	for row in before:
-		theme, category = (
-			row.learning_theme or _(reporting.NO_THEME),
-			row.category or _(reporting.NO_CATEGORY),
-		)
-		previous[theme, category] = previous.get((theme, category), 0) + row.count
-		previous[theme] = previous.get(theme, 0) + row.count
+		for key in theme_keys(row):
+			previous[key] = previous.get(key, 0) + row.count
 	grouped = {}
 	for row in now:
-		theme, category = (
-			row.learning_theme or _(reporting.NO_THEME),
-			row.category or _(reporting.NO_CATEGORY),
-		)
-		for key in (theme, (theme, category)):
+		for key in theme_keys(row):
 			figures = grouped.setdefault(key, blank_figures())
 			figures["points"] += row.count
 			figures[outcome_key(row.outcome)] += row.count
 	for row in reporting.stage_2_points_by(filters, period, "learning_theme", "category", "outcome"):
-		theme, category = (
-			row.learning_theme or _(reporting.NO_THEME),
-			row.category or _(reporting.NO_CATEGORY),
-		)
-		for key in (theme, (theme, category)):
+		for key in theme_keys(row):
 			figures = grouped.setdefault(key, blank_figures())
 			figures["stage_2_points"] += row.count
 			if row.outcome in (names.UPHELD, names.PARTIALLY_UPHELD):
@@ -122,6 +110,12 @@ def theme_rows(filters, period: reporting.Period) -> list[dict]:
 				}
 			)
 	return rows
+
+
+def theme_keys(row) -> tuple:
+	"""Where a counted row adds up: its theme, and its category within the theme."""
+	theme, category = row.learning_theme or _(reporting.NO_THEME), row.category or _(reporting.NO_CATEGORY)
+	return theme, (theme, category)
 
 
 def blank_figures() -> dict:
