@@ -11,6 +11,7 @@ WORKSHOP_BOOKING_CANCELLED = "Workshop booking cancelled"
 WORKSHOP_REMINDER = "Workshop reminder"
 WORKSHOP_CANCELLED = "Workshop cancelled"
 WORKSHOP_MOVED = "Workshop moved"
+WORKSHOP_RECOMMENDED = "Workshop recommended for your team"
 
 SHIPPED = (
 	COMPLAINT_RECEIVED,
@@ -21,4 +22,5 @@ SHIPPED = (
 	WORKSHOP_REMINDER,
 	WORKSHOP_CANCELLED,
 	WORKSHOP_MOVED,
+	WORKSHOP_RECOMMENDED,
 )

@@ -36,7 +36,8 @@ def test_staff_and_portal_users_cannot_run_or_export_the_reports(http, http_cast
 	commit()
 	for user in (staff, booker):
 		session = http(user)
-		for report in ("Complaints Timeliness", "Quarterly Learning Themes", "Annual Complaints Report"):
+		for report in ("Complaints Timeliness", "Quarterly Learning Themes", "Annual Complaints Report",
+			"Training Needs"):  # fmt: skip
 			refused = session.post(RUN, data={"report_name": report, "filters": "{}"})
 			assert refused.status_code == 403, (user, report, refused.status_code)
 

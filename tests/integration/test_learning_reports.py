@@ -289,6 +289,7 @@ def test_the_annual_report_counts_every_stage_and_keeps_the_procedures_apart(cas
 		"Quarterly Learning Themes",
 		"Complaints Timeliness",
 		"Compliments Received",
+		"Training Needs",
 		"Outstanding Actions",
 	],
 )

@@ -3,6 +3,7 @@
 import frappe
 from frappe import _
 
+from complaints_hc.learning.training_needs import recommendations_for
 from complaints_hc.workshops.portal import upcoming_workshops
 
 no_cache = 1
@@ -16,4 +17,12 @@ def get_context(context):
 	chosen = frappe.form_dict.get("theme")
 	context.chosen_theme = chosen if chosen in context.themes else None  # only a known theme filters
 	context.workshops = upcoming_workshops(frappe.session.user, context.chosen_theme)
+	# Sessions recommended for the user's team, and why (the team and the theme, never a complaint).
+	titles = {w.name: w.title for w in upcoming_workshops(frappe.session.user)}
+	context.recommended = [
+		{**r, "title": titles[r["workshop"]]}
+		for r in recommendations_for(frappe.session.user)
+		if r["workshop"] in titles
+	]
+	context.recommended_workshops = {r["workshop"] for r in context.recommended}
 	return context

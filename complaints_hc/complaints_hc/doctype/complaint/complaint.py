@@ -148,7 +148,7 @@ class Complaint(Document):
 		reasonable_adjustments: DF.SmallText | None
 		received_on: DF.Date
 		received_on_change_reason: DF.SmallText | None
-		received_via: DF.Literal["", "Portal", "Email", "Phone", "Letter", "In person"]
+		received_via: DF.Literal["", "Portal", "Email", "Phone", "Letter", "In person", "Case file audit"]
 		relationship_to_child: DF.Literal[
 			"", "Parent", "Carer", "Child or young person", "Advocate", "Professional", "Other"
 		]
