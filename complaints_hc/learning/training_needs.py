@@ -2,10 +2,11 @@
 trained on that theme.
 
 For a period, per service team and theme: the stage 1 points upheld in full or in part on complaints
-received in it (how many of them came through a case file audit), the team's staff (its members and
-its team manager), and how many of them have attended a workshop on the theme by the period's end.
-A team with such points and fewer than half its staff trained has a training need; needs are ranked
-by upheld points, then by the smallest share trained. Everything is at the level of teams and
+received in it (how many of them came through a case file audit), the audit findings of practice to
+improve (an Audit Finding, with or without a complaint), the team's staff (its members and its team
+manager), and how many of them have attended a workshop on the theme by the period's end. A team with
+such points or findings and fewer than half its staff trained has a training need; needs are ranked
+by points and findings together, then by the smallest share trained. Everything is at the level of teams and
 themes: no complaint, child or named member of staff.
 
 `rank` and `is_need` are plain Python; `team_themes` reads the site.
@@ -27,6 +28,7 @@ from complaints_hc.workshops.names import ACTIVE, ATTENDED, SCHEDULED
 
 TRAINED_ENOUGH = 0.5  # half the team trained on the theme: no longer a need
 AUDIT = "Case file audit"  # Complaint.received_via for points raised through the monthly audit
+PRACTICE_TO_IMPROVE = "Practice to improve"  # Audit Finding.kind that counts towards a need
 
 
 @dataclass
@@ -35,6 +37,7 @@ class TeamTheme:
 	theme: str
 	upheld_points: int = 0
 	from_audits: int = 0
+	audit_findings: int = 0
 	staff: int = 0
 	trained: int = 0
 	next_workshop: str | None = None
@@ -46,25 +49,30 @@ class TeamTheme:
 		return self.trained / self.staff if self.staff else 0.0
 
 	@property
+	def concerns(self) -> int:
+		return self.upheld_points + self.audit_findings
+
+	@property
 	def is_need(self) -> bool:
-		return is_need(self.upheld_points, self.staff, self.trained)
+		return is_need(self.concerns, self.staff, self.trained)
 
 
-def is_need(upheld_points: int, staff: int, trained: int) -> bool:
-	"""Upheld points on the theme, and fewer than half the team trained on it (a team with nobody
-	on record has nobody trained)."""
-	return upheld_points > 0 and (not staff or trained / staff < TRAINED_ENOUGH)
+def is_need(concerns: int, staff: int, trained: int) -> bool:
+	"""Upheld points or audit findings on the theme, and fewer than half the team trained on it (a
+	team with nobody on record has nobody trained)."""
+	return concerns > 0 and (not staff or trained / staff < TRAINED_ENOUGH)
 
 
 def rank(rows: list[TeamTheme]) -> list[TeamTheme]:
-	"""Most upheld points first; among equals, the smallest share trained; then by name."""
-	return sorted(rows, key=lambda r: (-r.upheld_points, r.trained_share, r.team, r.theme))
+	"""Most points and findings first; among equals, the smallest share trained; then by name."""
+	return sorted(rows, key=lambda r: (-r.concerns, r.trained_share, r.team, r.theme))
 
 
 def team_themes(
 	start: datetime.date, end: datetime.date, team: str | None = None, as_reader: bool = True
 ) -> list[TeamTheme]:
-	"""Every team and theme with upheld points in the period, ranked, with its staff and training.
+	"""Every team and theme with upheld points or audit findings in the period, ranked, with its staff
+	and training.
 
 	Points are counted through `frappe.get_list`, so a reader counts only the complaints they may see
 	(a staff member never counts the complaint that names them). `as_reader=False` counts every
@@ -89,7 +97,18 @@ def team_themes(
 		group_by="`tabComplaint`.service_team, `tabComplaint Point`.learning_theme",
 		order_by=None,
 	)
-	rows = [TeamTheme(r.team, r.theme, int(r.points), int(r.from_audits or 0)) for r in counted]
+	rows = {
+		(r.team, r.theme): TeamTheme(r.team, r.theme, int(r.points), int(r.from_audits or 0)) for r in counted
+	}
+	findings = [["audited_on", "between", [start, end]], ["kind", "=", PRACTICE_TO_IMPROVE]]
+	if team:
+		findings.append(["service_team", "=", team])
+	for r in (frappe.get_list if as_reader else frappe.get_all)("Audit Finding", filters=findings,
+		fields=["service_team", "learning_theme", "count(name) as findings"],
+		group_by="service_team, learning_theme", order_by=None):  # fmt: skip
+		rows.setdefault((r.service_team, r.learning_theme), TeamTheme(r.service_team, r.learning_theme))
+		rows[r.service_team, r.learning_theme].audit_findings = int(r.findings)
+	rows = list(rows.values())
 	staff = staff_of({r.team for r in rows})
 	trained = trained_on({r.theme for r in rows}, set().union(*staff.values()) if staff else set(), end)
 	upcoming = next_workshops({r.theme for r in rows})
@@ -117,20 +136,30 @@ def staff_of(teams: set[str]) -> dict[str, set[str]]:
 
 
 def trained_on(themes: set[str], people: set[str], by: datetime.date) -> dict[str, set[str]]:
-	"""Who of these people attended a workshop on each theme, held on or before `by`."""
+	"""Who of these people attended a workshop on each theme, held on or before `by` (one query)."""
 	trained = {theme: set() for theme in themes}
 	if not themes or not people:
 		return trained
-	attended = frappe.get_all(
-		"Workshop Booking",
-		filters={"status": ATTENDED, "attendee": ["in", list(people)]},
-		fields=["attendee", "workshop"],
+	booking, workshop = frappe.qb.DocType("Workshop Booking"), frappe.qb.DocType("Workshop")
+	theme = frappe.qb.DocType("Workshop Theme")
+	rows = (
+		frappe.qb.from_(booking)
+		.join(workshop)
+		.on(workshop.name == booking.workshop)
+		.join(theme)
+		.on((theme.parent == workshop.name) & (theme.parenttype == "Workshop"))
+		.select(booking.attendee, theme.learning_theme)
+		.distinct()
+		.where(
+			(booking.status == ATTENDED)
+			& booking.attendee.isin(list(people))
+			& theme.learning_theme.isin(list(themes))
+			& (workshop.workshop_date <= by)
+		)
+		.run(as_dict=True)
 	)
-	held = set(frappe.get_all("Workshop", filters={"name": ["in", [a.workshop for a in attended] or [""]],
-		"workshop_date": ["<=", by]}, pluck="name"))  # fmt: skip
-	for theme in frappe.get_all("Workshop Theme", filters={"parenttype": "Workshop", "parent": ["in", list(held)
-		or [""]], "learning_theme": ["in", list(themes)]}, fields=["parent", "learning_theme"]):  # fmt: skip
-		trained[theme.learning_theme] |= {a.attendee for a in attended if a.workshop == theme.parent}
+	for row in rows:
+		trained[row.learning_theme].add(row.attendee)
 	return trained
 
 

@@ -33,6 +33,10 @@ EXPECTED = {
 	(roles.COMPLAINTS_OFFICER, "Complaint"): {"read", "write", "create", "share"},
 	(roles.COMPLAINTS_MANAGER, "Complaint"): {"read", "write", "create", "delete", "share"},
 	(roles.COMPLAINTS_MANAGER, "Learning Theme"): {"read", "write", "create", "delete"},
+	# audit findings: recorded by the QA team, read by team managers, nothing to portal users
+	(roles.QA_OFFICER, "Audit Finding"): {"read", "write", "create"},
+	(roles.TEAM_MANAGER, "Audit Finding"): {"read"},
+	(roles.WORKSHOP_BOOKER, "Audit Finding"): set(),
 }
 
 

@@ -9,12 +9,16 @@ The known period is 2026-27 Q1 (April to June 2026); "today" is Saturday 1 Augus
   workshop on A in May.
 - South (one member): in June a point on A upheld; its member went to a workshop on B in July, after
   the period (not counted for it).
-- East (nobody on record): in June a point on B upheld.
+- East (nobody on record): in June a point on B upheld; in May an audit saw good practice on A
+  (which is no need).
+- The case file audit of June found practice to improve on B in South, without a complaint; one of
+  March (before the period) found the same in North.
 - The next workshop on A is on 10 September; none on B is scheduled.
 
 So: North/A has 2 points and 2 of 4 trained (half: no need); North/B 1 point (from an audit), none
-trained; South/A 1 point, 0 of 1 trained; East/B 1 point, nobody to train. Ranked: North/A (2 points),
-then the three single points, all with nobody trained, by team name: East/B, North/B, South/A.
+trained; South/A 1 point and South/B 1 audit finding, 0 of 1 trained; East/B 1 point, nobody to
+train. Ranked: North/A (2), then the four single concerns, all with nobody trained, by team and theme
+(B, "Child's Voice", sorts before A, "Curiosity"): East/B, North/B, South/B, South/A.
 """
 
 import frappe
@@ -78,6 +82,11 @@ def known(cast):
 	held(f"On A {suffix}", "2026-05-15", theme_a, north_staff[:2])
 	held(f"On A, missed {suffix}", "2026-05-20", theme_a, north_staff[2:], status="No-show")
 	held(f"On B {suffix}", "2026-07-20", theme_b, [south_member])
+	for day, team, theme, kind in (("2026-06-12", "South", theme_b, "Practice to improve"),
+		("2026-05-14", "East", theme_a, "Good practice"), ("2026-03-20", "North", theme_b, "Practice to improve")):  # fmt: skip
+		with on(day), as_user(cast.qa_officer):
+			frappe.get_doc({"doctype": "Audit Finding", "audited_on": day, "service_team": teams[team],
+				"learning_theme": theme, "kind": kind, "summary": "Fathers were not invited to reviews."}).insert()  # fmt: skip
 	next_on_a = make_workshop(title=f"Next on A {suffix}", workshop_date="2026-09-10", booking_opens_on="2026-07-01",
 		booking_closes_on="2026-09-09", capacity=1, themes=[{"learning_theme": theme_a}])  # fmt: skip
 	return frappe._dict(suffix=suffix, theme_a=theme_a, theme_b=theme_b, teams=teams, north_staff=north_staff,
@@ -90,7 +99,7 @@ def run(user, **filters):
 
 
 def table(rows):
-	return [(r["rank"], r["team"], r["learning_theme"], r["upheld_points"], r["from_audits"], r["staff"],
+	return [(r["rank"], r["team"], r["learning_theme"], r["upheld_points"], r["from_audits"], r["audit_findings"], r["staff"],
 		r["trained"], r["training_need"], r["next_workshop"], r["next_workshop_title"]) for r in rows]  # fmt: skip
 
 
@@ -99,18 +108,19 @@ def test_needs_per_team_and_theme_ranked(cast, known):
 	_columns, rows, _message, _chart, summary = run(cast.qa_manager)
 	mine = [r for r in rows if r["team"] in t.values()]
 	assert table(mine) == [
-		(mine[0]["rank"], t["East"], b, 1, 0, 0, 0, 1, None, "None scheduled"),
-		(mine[1]["rank"], t["North"], b, 1, 1, 4, 0, 1, None, "None scheduled"),
-		(mine[2]["rank"], t["South"], a, 1, 0, 1, 0, 1, known.next_on_a, f"Next on A {known.suffix}"),
+		(mine[0]["rank"], t["East"], b, 1, 0, 0, 0, 0, 1, None, "None scheduled"),
+		(mine[1]["rank"], t["North"], b, 1, 1, 0, 4, 0, 1, None, "None scheduled"),
+		(mine[2]["rank"], t["South"], b, 0, 0, 1, 1, 0, 1, None, "None scheduled"),
+		(mine[3]["rank"], t["South"], a, 1, 0, 0, 1, 0, 1, known.next_on_a, f"Next on A {known.suffix}"),
 	]
-	assert mine[0]["rank"] < mine[1]["rank"] < mine[2]["rank"]
-	assert str(mine[2]["next_workshop_on"]) == "2026-09-10"
+	assert [r["rank"] for r in mine] == sorted(r["rank"] for r in mine)
+	assert str(mine[3]["next_workshop_on"]) == "2026-09-10"
 	every = [r for r in run(cast.qa_manager, needs_only=0)[1] if r["team"] in t.values()]
 	first = every[0]
 	assert (first["team"], first["learning_theme"], first["trained_percent"], first["training_need"]) == (
 		t["North"], a, 50.0, 0)  # fmt: skip
-	assert len(every) == 4
-	assert summary[0]["value"] == "2026-27 Q1" and summary[1]["value"] >= 3
+	assert len(every) == 5  # the good practice seen in East is nobody's need
+	assert summary[0]["value"] == "2026-27 Q1" and summary[1]["value"] >= 4
 
 
 def test_a_subject_never_counts_the_complaint_that_names_them(cast, known):

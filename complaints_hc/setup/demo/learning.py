@@ -38,10 +38,22 @@ QUOTES = (
 )
 
 
+# What last month's case file audits found, by team and theme (working days ago, team, theme, kind, summary).
+AUDIT_FINDINGS = (
+	(15, "Child Protection Team East", "Engaging Fathers and Men", "Practice to improve",
+		"On three files the father was not invited to the child protection conference or told its outcome."),
+	(16, "Looked After Children Team", "Voice of the Child and Purposeful Visits", "Practice to improve",
+		"Visit records describe the placement but not what the child said about it."),
+	(16, "Looked After Children Team", "Facts and Allegations in Reports", "Good practice",
+		"Court statements kept facts and allegations clearly apart, with sources given."),
+)  # fmt: skip
+
+
 def make_demo_learning():
 	create_starting_lists()
 	make_demo_actions()
 	make_demo_compliments()
+	make_demo_audit_findings()
 	frappe.set_user("Administrator")
 	from complaints_hc.complaints.daily_jobs import refresh_overdue_actions
 
@@ -100,3 +112,14 @@ def make_demo_compliments():
 			"include_in_bulletin": int(consent and n % 3 == 0),
 			"staff": [{"user": STAFF[n % len(STAFF)]}],
 		}).insert()  # fmt: skip
+
+
+def make_demo_audit_findings():
+	for days_ago, team, theme, kind, summary in AUDIT_FINDINGS:
+		if frappe.db.exists("Audit Finding", {"summary": summary}) or not frappe.db.exists(
+			"Learning Theme", theme
+		):
+			continue
+		frappe.set_user(QA_OFFICERS[0])
+		frappe.get_doc({"doctype": "Audit Finding", "audited_on": site_calendar().add_working_days(getdate(today()),
+			-days_ago), "service_team": team, "learning_theme": theme, "kind": kind, "summary": summary}).insert()  # fmt: skip

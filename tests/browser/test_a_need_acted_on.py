@@ -50,7 +50,9 @@ def test_a_need_found_a_team_invited_and_the_session_recommended(page, log_in, b
 		field.fill(value)
 		page.get_by_role("option").filter(has_text=value).first.click()
 		expect(field).to_have_value(value)
-		field.blur()  # the link is checked when the field is left
+		field.blur()  # the link is checked with the server when the field is left; wait for it to hold
+		page.wait_for_function("([name, value]) => cur_dialog && cur_dialog.get_value(name) === value",
+			arg=[fieldname, value])  # fmt: skip
 	dialog.get_by_role("button", name="Send Invitations").click()
 	expect(page.locator(".msgprint")).to_contain_text(f"1 of the team's staff invited to {workshop.title}")
 	frappe.db.rollback()
