@@ -19,3 +19,11 @@ def invite_team(team: str, theme: str) -> dict:
 	frappe.get_doc("Service Team", team)  # a clear error for a team that does not exist
 	frappe.get_doc("Learning Theme", theme)
 	return training_needs.invite_team(team, theme)
+
+
+@frappe.whitelist(methods=["POST"])
+def draft_workshop(theme: str) -> str:
+	"""For whoever may create workshops (the QA Service Manager, the facilitators)."""
+	frappe.get_doc("Learning Theme", theme)
+	frappe.has_permission("Workshop", "create", throw=True)
+	return training_needs.draft_workshop(theme)

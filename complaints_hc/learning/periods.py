@@ -35,3 +35,12 @@ def quarter_bounds(label: str) -> tuple[datetime.date, datetime.date]:
 	first = datetime.date(year, first_month, 1)
 	next_first = datetime.date(year + (first_month + 3 > 12), (first_month + 2) % 12 + 1, 1)
 	return first, next_first - datetime.timedelta(days=1)
+
+
+def quarters_up_to(label: str, count: int) -> list[str]:
+	"""The `count` quarters ending with this one, oldest first."""
+	labels = [label]
+	while len(labels) < count:
+		start, _end = quarter_bounds(labels[0])
+		labels.insert(0, quarter(start - datetime.timedelta(days=1)))
+	return labels

@@ -24,7 +24,7 @@ from frappe.utils import add_days, getdate, today
 from complaints_hc import email_templates
 from complaints_hc.complaints.names import PARTIALLY_UPHELD, UPHELD
 from complaints_hc.workshops import mail
-from complaints_hc.workshops.names import ACTIVE, ATTENDED, SCHEDULED
+from complaints_hc.workshops.names import ACTIVE, ATTENDED, SCHEDULED, WORKSHOP_DRAFT
 
 TRAINED_ENOUGH = 0.5  # half the team trained on the theme: no longer a need
 AUDIT = "Case file audit"  # Complaint.received_via for points raised through the monthly audit
@@ -190,7 +190,7 @@ def invite_team(team: str, theme: str) -> dict:
 	if not upcoming:
 		frappe.throw(
 			_(
-				"No workshop on {0} is scheduled. Schedule one with the facilitators, then invite the team."
+				"No workshop on {0} is scheduled. Draft one for the facilitators (Draft a Workshop), then invite the team once it is scheduled."
 			).format(frappe.bold(theme)),
 			title=_("No workshop scheduled"),
 		)
@@ -205,6 +205,22 @@ def invite_team(team: str, theme: str) -> dict:
 	for user in invited:
 		mail.send(email_templates.WORKSHOP_RECOMMENDED, workshop, user, "", None, team=team, theme=theme)
 	return {"workshop": workshop.name, "title": workshop.title, "invited": invited}
+
+
+DRAFT_WEEKS_AHEAD = 6  # a drafted workshop's first date, for the facilitators to change
+
+
+def draft_workshop(theme: str) -> str:
+	"""Draft a workshop on the theme for the facilitators (the Notification "Workshop drafted from a
+	training need" tells them); it is not bookable until they set it up and schedule it."""
+	day = add_days(today(), 7 * DRAFT_WEEKS_AHEAD)
+	doc = frappe.get_doc({
+		"doctype": "Workshop", "title": theme, "status": WORKSHOP_DRAFT, "themes": [{"learning_theme": theme}],
+		"description": _("Drafted from the training needs on {0}. Set the date, time, venue and learning outcomes, then schedule it.").format(theme),
+		"workshop_date": day, "start_time": "10:00:00", "end_time": "12:00:00", "capacity": 20,
+		"booking_opens_on": today(), "booking_closes_on": add_days(day, -1),
+	}).insert()  # fmt: skip
+	return doc.name
 
 
 RECOMMEND_FROM_DAYS = 365  # the portal recommends on the needs of the last year

@@ -2,6 +2,8 @@
 
 # Workshop.status
 SCHEDULED, WORKSHOP_CANCELLED, WORKSHOP_COMPLETED = "Scheduled", "Cancelled", "Completed"
+WORKSHOP_DRAFT = "Draft"  # planned from a training need, not yet open for booking
+HELD_OR_SCHEDULED = (SCHEDULED, WORKSHOP_COMPLETED)
 
 # Workshop Booking.status
 BOOKED, WAITLISTED, CANCELLED, ATTENDED, NO_SHOW = "Booked", "Waitlisted", "Cancelled", "Attended", "No-show"

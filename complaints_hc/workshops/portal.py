@@ -5,7 +5,7 @@ from frappe import _
 from frappe.utils import get_fullname, getdate, now_datetime, today
 
 from complaints_hc.workshops import rules
-from complaints_hc.workshops.names import ATTENDED, CANCELLABLE, SCHEDULED
+from complaints_hc.workshops.names import ATTENDED, CANCELLABLE, SCHEDULED, WORKSHOP_DRAFT
 
 WORKSHOP_FIELDS = [
 	"name", "title", "workshop_date", "start_time", "end_time", "venue", "joining_link", "description",
@@ -66,8 +66,9 @@ def upcoming_workshops(user: str, theme: str | None = None) -> list[dict]:
 
 
 def workshop_for(user: str, name: str) -> dict:
-	"""One workshop the user may read, for its own page."""
-	found = frappe.get_list("Workshop", filters={"name": name}, fields=WORKSHOP_FIELDS, limit=1)
+	"""One workshop the user may read, for its own page (a draft is not published yet)."""
+	found = frappe.get_list("Workshop", filters={"name": name, "status": ["!=", WORKSHOP_DRAFT]},
+		fields=WORKSHOP_FIELDS, limit=1)  # fmt: skip
 	if not found:
 		raise frappe.DoesNotExistError(_("There is no such workshop."))
 	workshop = with_booking_state(found, user)[0]

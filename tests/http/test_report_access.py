@@ -37,7 +37,7 @@ def test_staff_and_portal_users_cannot_run_or_export_the_reports(http, http_cast
 	for user in (staff, booker):
 		session = http(user)
 		for report in ("Complaints Timeliness", "Quarterly Learning Themes", "Annual Complaints Report",
-			"Training Needs"):  # fmt: skip
+			"Training Needs", "Training Impact", "Learning Meeting Pack"):  # fmt: skip
 			refused = session.post(RUN, data={"report_name": report, "filters": "{}"})
 			assert refused.status_code == 403, (user, report, refused.status_code)
 

@@ -35,3 +35,14 @@ def test_the_workshops_page_recommends_for_the_members_own_team(http, http_cast)
 		elsewhere.status_code == 200 and workshop.name in elsewhere.text
 	)  # the session itself is open to all
 	assert 'id="recommended-title"' not in elsewhere.text
+
+
+def test_a_drafted_workshop_is_not_on_the_portal(http):
+	today = getdate()
+	member = make_user("draft.viewer", roles.WORKSHOP_BOOKER, password=TEST_PASSWORD)
+	draft = make_workshop(title=f"Drafted {frappe.generate_hash(length=5)}", status="Draft",
+		workshop_date=str(add_days(today, 42)), booking_opens_on=str(today), booking_closes_on=str(add_days(today, 41)))  # fmt: skip
+	commit()
+	session = http(member)
+	assert session.get(f"/workshops/{draft.name}").status_code == 404
+	assert draft.title not in session.get("/workshops").text

@@ -92,6 +92,7 @@ def quarter(cast):
 	complaint("2026-06-20", [(curiosity, "Communication", None)], status="In Progress", rag_status="Overdue")
 	# c2 went on to stage 2, asked for on 10 June and now overdue, its one point not yet decided
 	stage_2 = frappe.get_doc({"doctype": "Stage 2 Investigation", "complaint": c2.name, "requested_on": "2026-06-10",
+		"procedure": "Statutory (Children Act 1989)",
 		"requested_via": "Letter", "remaining_concerns": "Still unhappy", "status": "Investigating",
 		"workflow_state": "Investigating", "timeliness": "Overdue", "response_due_on": "2026-07-15"})  # fmt: skip
 	stage_2.set_new_name()

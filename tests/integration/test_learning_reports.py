@@ -219,6 +219,7 @@ def escalations_beyond_the_quarter(cast, quarter):
 	on 15 June. Written straight onto the records, like the rest of the quarter."""
 	may = frappe.get_all("Complaint", {"service_team": quarter.team, "stage": "Stage 2"}, pluck="name")[0]
 	panel = frappe.get_doc({"doctype": "Stage 3 Review Panel", "complaint": may, "requested_on": "2026-09-01",
+		"procedure": "Statutory (Children Act 1989)",
 		"requested_via": "Email", "remaining_concerns": "Still unhappy", "status": "Responded",
 		"workflow_state": "Responded", "timeliness": "Met", "response_sent_on": "2026-11-02",
 		"working_days_taken": 44})  # fmt: skip
@@ -229,9 +230,11 @@ def escalations_beyond_the_quarter(cast, quarter):
 	frappe.db.set_value("Complaint", corporate.name, {"status": "Responded", "acknowledged_on": "2026-05-12",
 		"responded_on": "2026-05-22", "timescale_met": "Met", "working_days_taken": 9, "stage": "Ombudsman"})  # fmt: skip
 	enquiries = [
-		{"complaint": may, "ombudsman_reference": "26 100 001", "requested_on": "2027-01-11",
+		{"complaint": may, "procedure": "Statutory (Children Act 1989)", "ombudsman_reference": "26 100 001",
+			"requested_on": "2027-01-11",
 			"final_decision_on": "2027-03-15", "status": "Final Decision", "workflow_state": "Final Decision"},
-		{"complaint": corporate.name, "ombudsman_reference": "26 100 002", "requested_on": "2026-06-15",
+		{"complaint": corporate.name, "procedure": "Corporate", "ombudsman_reference": "26 100 002",
+			"requested_on": "2026-06-15",
 			"status": "Enquiry", "workflow_state": "Enquiry"},
 	]  # fmt: skip
 	for record in (panel, *(frappe.get_doc({"doctype": "Ombudsman Enquiry", **e}) for e in enquiries)):
@@ -290,6 +293,8 @@ def test_the_annual_report_counts_every_stage_and_keeps_the_procedures_apart(cas
 		"Complaints Timeliness",
 		"Compliments Received",
 		"Training Needs",
+		"Training Impact",
+		"Learning Meeting Pack",
 		"Outstanding Actions",
 	],
 )

@@ -23,7 +23,7 @@ train. Ranked: North/A (2), then the four single concerns, all with nobody train
 
 import frappe
 import pytest
-from helpers import as_user, make_complaint, make_team, make_user, make_workshop, on
+from helpers import as_user, make_complaint, make_team, make_theme, make_user, make_workshop, on
 
 from complaints_hc.api.training_needs import invite_team
 from complaints_hc.complaints_hc.report.training_needs import training_needs as report
@@ -178,3 +178,128 @@ def test_the_ranking_and_the_need_rule():
 	]
 	assert [r.is_need for r in training_needs.rank(rows)] == [False, True, True, False]
 	assert not training_needs.is_need(0, 3, 0) and training_needs.is_need(2, 5, 2)
+
+
+def test_did_it_work_per_theme_and_quarter(cast, known):
+	"""Eight quarters to 2026-27 Q2 (July to September 2026). Theme A: 3 points upheld in Q1 (North's
+	two, South's one) and 1 in Q2; two workshops held in Q1 (May 15, attended by two who rated it 4 and
+	5; May 20, nobody came), the September one not yet held. Before the first training: 0 a quarter
+	over six quarters; after it, 1 (Q2). Theme B: 2 upheld in Q1, its workshop in Q2 (one attended),
+	so 2 over the seven quarters before (0.3 a quarter) and no quarter after yet."""
+	from complaints_hc.complaints_hc.report.training_impact import training_impact as impact
+
+	on_a = frappe.get_all("Workshop Booking", {"attendee": ["in", known.north_staff[:2]], "status": "Attended"},
+		pluck="name", order_by="attendee")  # fmt: skip
+	for name, rating in zip(on_a, (0.8, 1.0), strict=True):
+		frappe.db.set_value("Workshop Booking", name, "rating", rating)
+
+	def theme_rows(user, theme):
+		with on(TODAY), as_user(user):
+			_columns, rows, message, chart, _summary = impact.execute(
+				{"quarter": "2026-27 Q2", "learning_theme": theme}
+			)
+		return rows, message, chart
+
+	rows, message, chart = theme_rows(cast.qa_manager, known.theme_a)
+	head, quarters = rows[0], rows[1:]
+	assert (head["label"], head["upheld_points"], head["workshops"], head["attended"], head["average_rating"]) == (
+		known.theme_a, 4, 2, 2, 4.5)  # fmt: skip
+	assert (head["before_per_quarter"], head["after_per_quarter"], head["change_per_quarter"]) == (
+		0.0,
+		1.0,
+		1.0,
+	)
+	assert quarters[0]["label"] == "2024-25 Q3" and len(quarters) == 8
+	assert [(q["upheld_points"], q["workshops"], q["attended"]) for q in quarters[-2:]] == [
+		(3, 2, 2),
+		(1, 0, 0),
+	]
+	assert chart["data"]["datasets"][0]["values"][-2:] == [3, 1]
+	assert "does not show the training caused it" in message
+
+	head = theme_rows(cast.qa_manager, known.theme_b)[0][0]
+	assert (head["upheld_points"], head["before_per_quarter"], head["after_per_quarter"]) == (2, 0.3, None)
+
+	# a staff subject counts no point of the complaints that name them; the training still shows
+	head = theme_rows(cast.subject, known.theme_a)[0][0]
+	assert (head["upheld_points"], head["workshops"], head["attended"]) == (0, 2, 2)
+
+
+def test_before_and_after_the_first_training():
+	from complaints_hc.learning.training_impact import ThemeQuarter, before_and_after
+
+	def quarters(*pairs):
+		return [ThemeQuarter(f"Q{n}", upheld, held) for n, (upheld, held) in enumerate(pairs)]
+
+	assert before_and_after(quarters((4, 0), (2, 0), (3, 1), (1, 0), (0, 0))) == (3.0, 0.5)
+	assert before_and_after(quarters((1, 0), (2, 0))) == (None, None)  # no training yet
+	assert before_and_after(quarters((0, 1), (2, 0))) == (None, 2.0)  # trained in the first quarter
+
+
+def test_the_meeting_pack_for_may_and_june(cast, known):
+	"""May and June 2026. Needs: East/B, North/B (May's audit complaint), South/B (June's audit finding)
+	and South/A. Workshops held: the two on A in May (two attended, then nobody). A new theme C, upheld
+	in June in East and never trained or planned, is emerging; B rose too (2 against none in March and
+	April) but has a workshop since; A fell (1 against April's 2). Findings: East's good practice in May
+	and South's practice to improve in June."""
+	from complaints_hc.complaints_hc.report.learning_meeting_pack import learning_meeting_pack as pack
+
+	theme_c = make_theme(f"Chronologies {known.suffix}")
+	with on("2026-06-15"):
+		late = make_complaint(cast, received_on="2026-06-15", service_team=known.teams["East"],
+			points=[{"description": "No chronology", "learning_theme": theme_c}])  # fmt: skip
+	frappe.db.set_value("Complaint Point", late.points[0].name, "outcome", "Upheld")
+	ours = {*known.teams.values(), known.theme_a, known.theme_b, theme_c}
+
+	def sections(user):
+		with on(TODAY), as_user(user):
+			rows = pack.execute({"from_date": "2026-05-01", "to_date": "2026-06-30"})[1]
+		found = {}
+		for r in rows:
+			if r.get("team") in ours or r.get("learning_theme") in ours or known.suffix in r["item"]:
+				found.setdefault(r["section"], []).append(r)
+		return found
+
+	found = sections(cast.qa_manager)
+	t = known.teams
+	assert [(r["team"], r["learning_theme"], r["count"]) for r in found["Training needs"]] == [
+		(t["East"], known.theme_b, 1), (t["East"], theme_c, 1), (t["North"], known.theme_b, 1),
+		(t["South"], known.theme_b, 1), (t["South"], known.theme_a, 1)]  # fmt: skip
+	assert (
+		found["Training needs"][-1]["detail"]
+		== f"0 of 1 staff trained; next workshop: Next on A {known.suffix}"
+	)
+	assert [(r["item"], str(r["on"]), r["count"]) for r in found["Workshops held"]] == [
+		(f"On A {known.suffix}", "2026-05-15", 2), (f"On A, missed {known.suffix}", "2026-05-20", 0)]  # fmt: skip
+	assert [(r["item"], r["count"]) for r in found["Themes emerging"]] == [(theme_c, 1)]
+	assert [(r["team"], r["detail"]) for r in found["Audit findings"]] == [
+		(t["East"], "Good practice"), (t["South"], "Practice to improve")]  # fmt: skip
+	# the complaints naming a subject count for nothing in their pack; the audit findings remain
+	subjects = sections(cast.subject)
+	assert [(r["team"], r["learning_theme"]) for r in subjects["Training needs"]] == [
+		(t["South"], known.theme_b)
+	]
+	assert "Themes emerging" not in subjects and len(subjects["Audit findings"]) == 2
+
+
+def test_a_workshop_drafted_for_a_theme_with_none_scheduled(cast, known):
+	from complaints_hc.api.training_needs import draft_workshop
+
+	facilitator = make_user("needs.facilitator", roles.WORKSHOP_FACILITATOR)
+	with on(TODAY):
+		with as_user(cast.team_manager), pytest.raises(frappe.PermissionError):
+			draft_workshop(known.theme_b)
+		with as_user(cast.qa_manager):
+			name = draft_workshop(known.theme_b)
+		draft = frappe.get_doc("Workshop", name)
+		assert (draft.status, str(draft.workshop_date), [t.learning_theme for t in draft.themes]) == (
+			"Draft", "2026-09-12", [known.theme_b])  # fmt: skip
+		# the facilitators are told; nobody can book a draft, and no need points to it yet
+		queued = frappe.get_all("Email Queue", {"reference_name": name}, pluck="name")
+		assert facilitator in frappe.get_all(
+			"Email Queue Recipient", {"parent": ["in", queued]}, pluck="recipient"
+		)
+		with pytest.raises(frappe.ValidationError, match="cannot be booked"):
+			booking.book(name, known.south_member)
+		with as_user(cast.qa_officer), pytest.raises(frappe.ValidationError, match="No workshop on"):
+			invite_team(known.teams["North"], known.theme_b)

@@ -65,6 +65,7 @@ def test_a_complaint_from_stage_1_to_the_ombudsman(cast):
 		"2026-08-12",
 	)
 	assert frappe.db.get_value("Complaint", complaint.name, "stage") == "Stage 2"
+	assert stage_2.procedure == "Statutory (Children Act 1989)"  # carried from the complaint, for the reports
 
 	# Stage 2: the Investigating Officer and the Independent Person, the statement, the extension.
 	with on("2026-05-19"):

@@ -109,6 +109,17 @@ def complaint_names(filters: dict) -> list[str]:
 	return frappe.get_list("Complaint", filters=filters, pluck="name", limit_page_length=0) or [""]
 
 
+def later_stage_filters(base: dict) -> dict:
+	"""Filters on a later-stage record from the report's complaint filters: the procedure on the record
+	itself, and the complaints matching the others (listed only when there are others: a list of every
+	complaint would be slow and filter nothing)."""
+	others = {field: value for field, value in base.items() if field != "procedure"}
+	found = {"procedure": base["procedure"]} if base.get("procedure") else {}
+	if others:
+		found["complaint"] = ["in", complaint_names(base)]
+	return found
+
+
 def count(doctype: str, filters: dict) -> int:
 	"""How many records match, of those the user may read."""
 	rows = frappe.get_list(
@@ -134,8 +145,7 @@ def points_by(filters: dict, period: Period, *group_fields: str) -> list[dict]:
 
 def stage_2_points_by(filters: dict, period: Period, *group_fields: str) -> list[dict]:
 	"""Stage 2 points of investigations asked for in the period, counted by point fields."""
-	base = complaint_filters(filters)
-	of = [["Stage 2 Investigation", "complaint", "in", complaint_names(base)]] if base else []
+	of = list_filters("Stage 2 Investigation", later_stage_filters(complaint_filters(filters)))
 	return frappe.get_list(
 		"Stage 2 Investigation",
 		filters=[

@@ -37,7 +37,7 @@ class Workshop(Document):
 		naming_series: DF.Literal["WS-.YYYY.-"]
 		seats_booked: DF.Int
 		start_time: DF.Time
-		status: DF.Literal["Scheduled", "Cancelled", "Completed"]
+		status: DF.Literal["Draft", "Scheduled", "Cancelled", "Completed"]
 		themes: DF.TableMultiSelect[WorkshopTheme]
 		title: DF.Data
 		venue: DF.Data | None

@@ -102,7 +102,7 @@ def stage_1_row(base: dict, period: reporting.Period) -> dict:
 
 def later_stage_row(stage: str, doctype: str, awaiting: tuple, base: dict, period: reporting.Period) -> dict:
 	"""A later stage's figures from its own records (asked for, answered, within its time limits)."""
-	of = {"complaint": ["in", reporting.complaint_names(base)]} if base else {}
+	of = reporting.later_stage_filters(base)
 	out = totals(doctype, {**of, "response_sent_on": period.between()}, [
 		f"count(`tab{doctype}`.name) as count", "sum(timeliness = 'Met') as within",
 		"avg(working_days_taken) as average", "max(working_days_taken) as worst"])  # fmt: skip
@@ -126,7 +126,7 @@ def ombudsman_row(base: dict, period: reporting.Period) -> dict:
 	"""The Ombudsman's enquiries received in the period and its final decisions in it: the Ombudsman
 	keeps no clock of the council's, so nothing here is within or outside a time limit."""
 	doctype = "Ombudsman Enquiry"
-	of = {"complaint": ["in", reporting.complaint_names(base)]} if base else {}
+	of = reporting.later_stage_filters(base)
 	decided = reporting.count(doctype, {**of, "final_decision_on": period.between()})
 	return finish(
 		names.OMBUDSMAN,

@@ -8,6 +8,18 @@ frappe.query_reports["Training Needs"] = {
 		{ fieldname: "needs_only", label: __("Training needs only"), fieldtype: "Check", default: 1 },
 	],
 	onload(report) {
+		// No workshop on the theme: draft one for the facilitators, who set it up and schedule it.
+		report.page.add_inner_button(__("Draft a Workshop"), () =>
+			frappe.prompt(
+				[{ fieldname: "theme", label: __("Learning Theme"), fieldtype: "Link", options: "Learning Theme", reqd: 1 }],
+				(values) =>
+					frappe
+						.xcall("complaints_hc.api.training_needs.draft_workshop", values)
+						.then((name) => frappe.set_route("Form", "Workshop", name)),
+				__("Draft a workshop on the theme for the facilitators"),
+				__("Draft")
+			)
+		);
 		// From a need to action: invite the team's staff to the next workshop on the theme.
 		report.page.add_inner_button(__("Invite a Team"), () => {
 			const row = (report.datatable?.rowmanager?.getCheckedRows?.() || [])[0];
