@@ -406,7 +406,9 @@ class Complaint(Document):
 				row, row.meta
 			):
 				frappe.throw(_("A recorded extension cannot be changed or removed: add a new one instead."))
-		due, previous_request = self.due_without_extensions(), None
+		unextended = self.compute_clocks(with_extensions=False)
+		due, previous_request = unextended.due_date, None
+		self.longest_due_date = unextended.longest_due_date  # the corporate limit (set again by set_clocks)
 		for row in self.extensions:
 			if row.name not in stored:
 				self.validate_new_extension(row, due, previous_request)
@@ -432,9 +434,30 @@ class Complaint(Document):
 			)
 
 	def validate_extension(self, row, due_before):
+		"""What every extension needs, and what each procedure adds: the statutory one the complainant's
+		written agreement; the corporate one a reason, and at most 10 working days."""
 		label = _("Extension {0}").format(row.idx)
 		if self.is_corporate:
-			return self.validate_corporate_extension(row, due_before, label)
+			self.check_corporate_extension(row, label)
+		else:
+			self.check_written_agreement(row, label)
+		if row.agreement_attachment and not row.agreement_attachment.startswith("/private/"):
+			frappe.throw(_("{0}: the written agreement must be a private file.").format(label))
+		if getdate(row.new_due_date) <= due_before:
+			frappe.throw(
+				_("{0}: the new completion date must be after {1}.").format(
+					label, frappe.format(due_before, "Date")
+				)
+			)
+		if self.is_corporate and getdate(row.new_due_date) > getdate(self.longest_due_date):
+			frappe.throw(
+				_(
+					"{0}: the corporate procedure extends a response by at most 10 working days, to {1} at the latest."
+				).format(label, frappe.format(self.longest_due_date, "Date")),
+				title=_("Extension too long"),
+			)
+
+	def check_written_agreement(self, row, label):
 		if not row.complainant_agreed_on or not row.agreement_attachment:
 			frappe.throw(
 				_(
@@ -442,8 +465,6 @@ class Complaint(Document):
 				).format(label),
 				title=_("Complainant's agreement missing"),
 			)
-		if not row.agreement_attachment.startswith("/private/"):
-			frappe.throw(_("{0}: the written agreement must be a private file.").format(label))
 		requested, agreed = getdate(row.requested_on), getdate(row.complainant_agreed_on)
 		if not getdate(self.received_on) <= requested <= agreed <= getdate(today()):
 			frappe.throw(
@@ -451,38 +472,15 @@ class Complaint(Document):
 					label
 				)
 			)
-		if getdate(row.new_due_date) <= due_before:
-			frappe.throw(
-				_("{0}: the new completion date must be after {1}.").format(
-					label, frappe.format(due_before, "Date")
-				)
-			)
 
-	def validate_corporate_extension(self, row, due_before, label):
-		"""The corporate procedure extends by at most 10 working days, with a reason; the complainant is
-		told, and their written agreement is kept when there is one."""
+	def check_corporate_extension(self, row, label):
+		"""The complainant is told; their written agreement is kept when there is one."""
 		if not self.acknowledged_on:
 			frappe.throw(_("{0}: acknowledge the complaint before extending its response.").format(label))
 		if not (row.rationale or "").strip():
 			frappe.throw(_("{0}: record the reason for the extension.").format(label), title=_("Extension"))
-		if row.agreement_attachment and not row.agreement_attachment.startswith("/private/"):
-			frappe.throw(_("{0}: the written agreement must be a private file.").format(label))
 		if not getdate(self.received_on) <= getdate(row.requested_on) <= getdate(today()):
 			frappe.throw(_("{0}: the request must be between receipt and today.").format(label))
-		new_due, longest = getdate(row.new_due_date), getdate(self.compute_clocks().longest_due_date)
-		if new_due <= due_before:
-			frappe.throw(
-				_("{0}: the new completion date must be after {1}.").format(
-					label, frappe.format(due_before, "Date")
-				)
-			)
-		if new_due > longest:
-			frappe.throw(
-				_(
-					"{0}: the corporate procedure extends a response by at most 10 working days, to {1} at the latest."
-				).format(label, frappe.format(longest, "Date")),
-				title=_("Extension too long"),
-			)
 
 	def validate_subject_guidance(self):
 		for row in self.subjects:
@@ -759,9 +757,6 @@ class Complaint(Document):
 		self.late_complaint = int(
 			clocks.is_late(getdate(self.events_date) if self.events_date else None, getdate(self.received_on))
 		)
-
-	def due_without_extensions(self):
-		return self.compute_clocks(with_extensions=False).due_date
 
 	def responded_date(self):
 		if self.status not in ANSWERED:
