@@ -73,9 +73,12 @@ def by_theme_and_quarter(last_quarter: str, theme: str | None = None, team: str 
 		quarters = found.setdefault(theme_name, {q: ThemeQuarter(q) for q in labels})
 		return quarters[label]
 
-	for row in frappe.get_list("Complaint", filters=filters, fields=["received_on",
-		"`tabComplaint Point`.learning_theme as theme"], limit_page_length=0, order_by=None):  # fmt: skip
-		cell(row.theme, quarter_of(row.received_on)).upheld_points += 1
+	# counted per day and theme in the database, then added up by quarter here
+	for row in frappe.get_list("Complaint", filters=filters, fields=["`tabComplaint`.received_on as received_on",
+		"`tabComplaint Point`.learning_theme as theme", "count(`tabComplaint Point`.name) as points"],
+		group_by="`tabComplaint`.received_on, `tabComplaint Point`.learning_theme", limit_page_length=0,
+		order_by=None):  # fmt: skip
+		cell(row.theme, quarter_of(row.received_on)).upheld_points += row.points
 
 	workshop_filters = [
 		["Workshop", "status", "in", HELD_OR_SCHEDULED],

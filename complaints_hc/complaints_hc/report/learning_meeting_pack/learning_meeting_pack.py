@@ -103,21 +103,11 @@ def workshop_rows(period) -> list[dict]:
 def upheld_by_theme(period) -> dict[str, int]:
 	"""Stage 1 points upheld in full or in part on complaints received in the period, by theme (as the
 	reader may count them)."""
-	rows = frappe.get_list(
-		"Complaint",
-		filters=[
-			["Complaint", "received_on", *period.between()],
-			["Complaint Point", "outcome", "in", [UPHELD, PARTIALLY_UPHELD]],
-			["Complaint Point", "learning_theme", "is", "set"],
-		],
-		fields=[
-			"`tabComplaint Point`.learning_theme as learning_theme",
-			"count(`tabComplaint Point`.name) as count",
-		],
-		group_by="`tabComplaint Point`.learning_theme",
-		order_by=None,
-	)
-	return {r.learning_theme: r.count for r in rows}
+	upheld = {}
+	for row in reporting.points_by(frappe._dict(), period, "learning_theme", "outcome"):
+		if row.learning_theme and row.outcome in (UPHELD, PARTIALLY_UPHELD):
+			upheld[row.learning_theme] = upheld.get(row.learning_theme, 0) + row.count
+	return upheld
 
 
 def emerging_rows(period) -> list[dict]:
