@@ -12,6 +12,9 @@ WORKSHOP_REMINDER = "Workshop reminder"
 WORKSHOP_CANCELLED = "Workshop cancelled"
 WORKSHOP_MOVED = "Workshop moved"
 WORKSHOP_RECOMMENDED = "Workshop recommended for your team"
+COMPLAINT_PAGE_LINK = "Your complaint page link"
+EXTENSION_PROPOSED = "Extension proposed to the complainant"
+LETTER_ON_PAGE = "A letter about your complaint"
 
 SHIPPED = (
 	COMPLAINT_RECEIVED,
@@ -23,4 +26,7 @@ SHIPPED = (
 	WORKSHOP_CANCELLED,
 	WORKSHOP_MOVED,
 	WORKSHOP_RECOMMENDED,
+	COMPLAINT_PAGE_LINK,
+	EXTENSION_PROPOSED,
+	LETTER_ON_PAGE,
 )

@@ -70,6 +70,8 @@ jinja = {
 permission_query_conditions = {
 	"Complaint": "complaints_hc.security.visibility.complaint_query_conditions",
 	"Complaint Action": "complaints_hc.security.visibility.action_query_conditions",
+	"Complainant Feedback": "complaints_hc.security.visibility.stage_query_conditions",
+	"Complainant Link": "complaints_hc.security.visibility.stage_query_conditions",
 	"Mediation": "complaints_hc.security.visibility.stage_query_conditions",
 	"Ombudsman Enquiry": "complaints_hc.security.visibility.stage_query_conditions",
 	"Stage 2 Investigation": "complaints_hc.security.visibility.stage_query_conditions",
@@ -83,6 +85,8 @@ permission_query_conditions = {
 has_permission = {
 	"Complaint": "complaints_hc.security.visibility.has_complaint_permission",
 	"Complaint Action": "complaints_hc.security.visibility.has_action_permission",
+	"Complainant Feedback": "complaints_hc.security.visibility.has_stage_permission",
+	"Complainant Link": "complaints_hc.security.visibility.has_stage_permission",
 	"Mediation": "complaints_hc.security.visibility.has_stage_permission",
 	"Ombudsman Enquiry": "complaints_hc.security.visibility.has_stage_permission",
 	"Stage 2 Investigation": "complaints_hc.security.visibility.has_stage_permission",

@@ -228,7 +228,7 @@ def edit(doc, user: str, **values):
 	with as_user(user):
 		fresh = frappe.get_doc(doc.doctype, doc.name)
 		for key, value in values.items():
-			if key in ("points", "extensions", "subjects", "updates"):
+			if key in ("points", "extensions", "extension_proposals", "subjects", "updates"):
 				for row in value:
 					fresh.append(key, row)
 			else:

@@ -3,12 +3,12 @@ acknowledged to the complainant. Only its reference is given back to the person 
 
 import frappe
 from frappe import _
-from frappe.email.doctype.email_template.email_template import get_email_template
-from frappe.utils import add_to_date, cstr, now_datetime, today, validate_email_address
+from frappe.utils import cstr, today, validate_email_address
 
 from complaints_hc import email_templates
+from complaints_hc.complaints import complainant_links
+from complaints_hc.security import flood
 
-FLOOD_WINDOW_SECONDS = 60 * 60
 FROM_ADDRESS, FROM_EMAIL = "from this network address", "from this email address"
 CONTACT_METHODS = ("Email", "Phone", "Letter")  # "In person" is arranged once the team is in touch
 LIMITS = {"complainant_name": 140, "complainant_phone": 40, "child_name": 140, "complaint_details": 5000,
@@ -57,13 +57,8 @@ def refuse_floods(address: str, email: str | None):
 	if email:
 		limits.append((FROM_EMAIL, email.strip().lower(), settings.public_form_limit_per_email or 5))
 	for kind, value, limit in limits:
-		key = flood_key(kind, value)
-		count = frappe.cache.incr(key)
-		if count == 1:
-			frappe.cache.expire(key, FLOOD_WINDOW_SECONDS)
-		if count > limit:
-			wait = max(frappe.cache.ttl(key) or 0, 60)
-			again = add_to_date(now_datetime(), seconds=wait)
+		again = flood.past_limit(f"public-form:{kind}", value, limit)
+		if again:
 			frappe.throw(
 				_(
 					"Too many complaints have been sent {0} in the last hour. Please try again after {1}, or phone the complaints team."
@@ -74,7 +69,7 @@ def refuse_floods(address: str, email: str | None):
 
 
 def flood_key(kind: str, value: str) -> str:
-	return frappe.cache.make_key(f"complaints_hc:public-form:{kind}:{value}")
+	return flood.key(f"public-form:{kind}", value)
 
 
 def log_complaint(form: dict) -> str:
@@ -96,12 +91,6 @@ def log_complaint(form: dict) -> str:
 
 
 def acknowledge(complaint):
-	email = get_email_template(email_templates.COMPLAINT_RECEIVED, {"doc": complaint})  # the team's words
-	frappe.sendmail(
-		recipients=[complaint.complainant_email],
-		subject=email["subject"],
-		message=email["message"],
-		reference_doctype="Complaint",
-		reference_name=complaint.name,
-		add_unsubscribe_link=False,
-	)
+	"""The team's words (an Email Template), with the link to the complaint's own page."""
+	complainant_links.send(complaint, complainant_links.COMPLAINANT, complainant_links.ACKNOWLEDGEMENT,
+		template=email_templates.COMPLAINT_RECEIVED)  # fmt: skip

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 import frappe
 from frappe import _
 
+from complaints_hc import email_templates
+from complaints_hc.complaints import complainant_links
 from complaints_hc.complaints.names import CORPORATE
 
 SENT_LETTER_FIELD = "sent_letter"
@@ -103,7 +105,16 @@ def keep_sent_letter(doc):
 		},
 		update_modified=False,
 	)
+	tell_the_complainant(doc)
 	return file
+
+
+def tell_the_complainant(doc):
+	"""Email the complainant a fresh link to their page, where the letter now is (when we have an address)."""
+	complaint = doc if doc.doctype == "Complaint" else frappe.get_doc("Complaint", doc.complaint)
+	if complainant_links.may_send(complaint, complainant_links.COMPLAINANT):
+		complainant_links.send(complaint, complainant_links.COMPLAINANT, complainant_links.LETTER_SENT,
+			template=email_templates.LETTER_ON_PAGE, letter_label=_(letter_of(doc).file_label))  # fmt: skip
 
 
 def is_sent_letter(file) -> bool:

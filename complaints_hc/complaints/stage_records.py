@@ -29,6 +29,8 @@ class LaterStageRecord(Document):
 		"""The workflow's checks, then the complaint: returns it (the user must be able to see it)."""
 		self.previous_status = workflow_guard.guard_transition(self, "status", self.LIFECYCLE)
 		complaint = frappe.get_doc("Complaint", self.complaint)
+		if self.is_new() and self.flags.from_complainant_page:
+			return complaint  # asked for on the complainant's page, through their link (complainant_page)
 		if not may_see_complaint(complaint, frappe.session.user):
 			frappe.throw(_("You cannot act on a complaint you may not see."), frappe.PermissionError)
 		return complaint

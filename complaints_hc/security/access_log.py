@@ -24,6 +24,7 @@ FILE, LETTER, EXPORTED, CHANGED, REFUSED = (
 	"Changed",
 	"Refused",
 )
+COMPLAINANT_PAGE = "Complainant's page"  # the complainant's own look, through their link
 
 # Whitelisted methods and what calling one with a complaint means.
 METHODS = {

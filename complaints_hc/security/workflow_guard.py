@@ -89,8 +89,8 @@ def edit_roles(workflow, state: str) -> set[str]:
 
 def ensure_edit_allowed(doc, workflow, stored_state: str | None):
 	"""Refuse content changes in a state whose edit roles the user does not hold."""
-	if stored_state is None:
-		return
+	if stored_state is None or doc.flags.from_complainant_page:
+		return  # new, or the complainant's own answer on their page (checked against their link there)
 	changed = changed_fields(doc)
 	allowed = edit_roles(workflow, stored_state)
 	if changed and not allowed & set(frappe.get_roles()):

@@ -12,8 +12,28 @@ frappe.ui.form.on("Complaint", {
 			type: "GET",
 			callback: (r) => show_journey(frm, r.message || []),
 		});
+		add_page_link_buttons(frm);
 	},
 });
+
+// The complainant's own page: (re)send its link to the complainant, or to their advocate.
+function add_page_link_buttons(frm) {
+	if (!frm.perm[0]?.write) return;
+	const send = (recipient) =>
+		frappe.confirm(__("Send a new link to the complaint's page? Any earlier link stops working."), () =>
+			frappe.call({
+				method: "complaints_hc.api.complainant.send_page_link",
+				args: { complaint: frm.doc.name, recipient },
+				callback: (r) => frappe.show_alert({ message: r.message.message, indicator: "green" }),
+			})
+		);
+	if (frm.doc.complainant_email) {
+		frm.add_custom_button(__("To the Complainant"), () => send("Complainant"), __("Send Page Link"));
+	}
+	if (frm.doc.advocate_email) {
+		frm.add_custom_button(__("To the Advocate"), () => send("Advocate"), __("Send Page Link"));
+	}
+}
 
 function show_journey(frm, steps) {
 	const date = (value) => (value ? frappe.datetime.str_to_user(value) : "");

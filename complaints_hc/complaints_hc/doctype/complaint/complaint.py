@@ -6,7 +6,7 @@ from frappe import _
 from frappe.model.document import Document
 from frappe.utils import getdate, now_datetime, today
 
-from complaints_hc.complaints import clocks, letters
+from complaints_hc.complaints import clocks, extension_proposals, letters
 from complaints_hc.complaints.names import (
 	ALLOCATED,
 	ANSWERED,
@@ -208,6 +208,7 @@ class Complaint(Document):
 		self.validate_timescale()
 		self.validate_restart()
 		self.validate_extensions()
+		extension_proposals.validate(self)
 		self.validate_subject_guidance()
 		self.validate_child_safeguards()
 		self.validate_late_complaint()
@@ -217,6 +218,7 @@ class Complaint(Document):
 
 	def before_save(self):
 		self.stamp_server_facts()
+		extension_proposals.stamp(self)
 		self.set_derived_flags()
 		self.overall_outcome = clocks.overall_outcome(p.outcome for p in self.points)
 		self.set_clocks()
@@ -242,6 +244,7 @@ class Complaint(Document):
 			self.log_received_date_change(*self.flags.received_date_changed)
 		if self.status == RESPONDED and self.previous_status == APPROVED:
 			letters.keep_sent_letter(self)
+		extension_proposals.announce_new(self)
 		self.raise_alerts()
 
 	# -- checks ---------------------------------------------------------------------------------
@@ -249,6 +252,8 @@ class Complaint(Document):
 	def validate_actor_is_not_a_subject(self):
 		if self.is_new() and self.flags.from_public_intake:
 			return  # logged by the public form for someone outside the council (complaints_hc.complaints.intake)
+		if self.flags.from_complainant_page:
+			return  # the complainant's answer on their page, checked against their link (complainant_page)
 		user = frappe.session.user
 		subjects = {row.user for row in self.subjects}
 		if user in subjects or not may_see_complaint(self, user):
