@@ -56,6 +56,8 @@ export_python_type_annotations = True
 
 # The period and service filters the complaint reports share (desk only).
 app_include_js = ["/assets/complaints_hc/js/reporting.js"]
+# The public and portal pages: contrast that meets WCAG 2.2 AA.
+web_include_css = ["/assets/complaints_hc/css/portal.css"]
 
 # The working-day engine, for print formats, email templates and notifications.
 jinja = {

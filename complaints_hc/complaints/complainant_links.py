@@ -2,9 +2,10 @@
 
 A link reads `/my-complaint?key=<link name>.<secret>`. The secret is 32 random bytes; only its SHA-256
 is kept, on a Complainant Link record with the complaint, the address the link went to and when it
-stops working. A link opens nothing once it has expired, once a newer link went to the same person
-(asking for a new link ends the earlier ones), once the address it went to is no longer the one on
-the complaint, or when any character of it is changed.
+stops working. A link opens nothing once it has expired, once the person asked for a new one (or the
+team sent one again: either ends the earlier links; the links in the app's own emails, such as the
+acknowledgement and each letter's, live side by side until they expire), once the address it went to
+is no longer the one on the complaint, or when any character of it is changed.
 """
 
 import hashlib
@@ -28,6 +29,8 @@ SENT_BY_TEAM = "Sent by the complaints team"
 ASKED_FOR = "Asked for on the public page"
 EXTENSION_PROPOSED = "Extension proposed"
 LETTER_SENT = "Letter sent"
+# A link sent for these reasons ends the person's earlier links: it is a renewal.
+RENEWALS = (SENT_BY_TEAM, ASKED_FOR)
 
 
 def address_of(complaint, recipient: str) -> str | None:
@@ -37,7 +40,7 @@ def address_of(complaint, recipient: str) -> str | None:
 
 
 def issue(complaint, recipient: str, because: str) -> str:
-	"""A new link for the complainant (or advocate) of this complaint; earlier ones stop working.
+	"""A new link for the complainant (or advocate) of this complaint; a renewal ends the earlier ones.
 
 	Returns the whole address to send. The caller sends it: the secret is never stored."""
 	email = address_of(complaint, recipient)
@@ -49,7 +52,8 @@ def issue(complaint, recipient: str, because: str) -> str:
 			title=_("No email address"),
 		)
 	now = now_datetime()
-	revoke(complaint.name, recipient, _("A newer link was sent"))
+	if because in RENEWALS:
+		revoke(complaint.name, recipient, _("A new link was sent: {0}").format(_(because).lower()))
 	secret = secrets.token_urlsafe(32)
 	days = frappe.db.get_single_value("Complaints Settings", "complainant_link_days") or DEFAULT_DAYS
 	link = frappe.get_doc(

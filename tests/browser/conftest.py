@@ -68,3 +68,31 @@ def log_in(page, browser_url):
 		page.wait_for_url(lambda url: "/login" not in url)
 
 	return sign_in
+
+
+WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+
+@pytest.fixture(scope="session")
+def accessibility_violations():
+	"""axe-core (as bundled in axe-playwright-python) run on a page as it now stands, against WCAG 2.2
+	A and AA: returns each violation as "rule: the elements it found", so a test can assert none."""
+	import pathlib
+
+	import axe_playwright_python
+
+	script = pathlib.Path(axe_playwright_python.__file__).with_name("axe.min.js")
+
+	def check(page) -> list[str]:
+		if not page.evaluate("typeof window.axe !== 'undefined'"):
+			page.add_script_tag(path=str(script))
+		result = page.evaluate(
+			"tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_22_AA
+		)
+		assert result["passes"], "axe-core ran no check: the page did not load"
+		return [
+			f"{v['id']} ({v['impact']}): {[(n['target'], n['html'][:120]) for n in v['nodes']][:5]}"
+			for v in result["violations"]
+		]
+
+	return check
