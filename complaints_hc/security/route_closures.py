@@ -278,7 +278,8 @@ def get_tagged_docs(doctype: str, tag: str):
 
 	if not is_complaint_data(doctype):
 		return frappe_get_tagged_docs(doctype, tag)
-	return frappe.get_list(doctype, filters={"_user_tags": ["like", tag]}, pluck="name", as_list=True)
+	# rows of one name, as Frappe's own answers (pluck and as_list together fail once anything matches)
+	return frappe.get_list(doctype, filters={"_user_tags": ["like", tag]}, fields=["name"], as_list=True)
 
 
 @frappe.whitelist()
