@@ -115,6 +115,27 @@ class SiteSession(requests.Session):
 		raise AssertionError("no CSRF token in /app or /me")
 
 
+@contextlib.contextmanager
+def complaints_setting(user: str, fieldname: str, value):
+	"""Complaints Settings changed by this user for the block, then put back; committed each time, for
+	the served site."""
+
+	def save(to):
+		with as_user(user):
+			settings = frappe.get_doc("Complaints Settings")
+			was = settings.get(fieldname)
+			settings.set(fieldname, to)
+			settings.save()
+		commit()
+		return was
+
+	before = save(value)
+	try:
+		yield
+	finally:
+		save(before)
+
+
 def served_site() -> tuple[str, str]:
 	return require_env("COMPLAINTS_TEST_URL"), require_env("COMPLAINTS_TEST_SITE")
 

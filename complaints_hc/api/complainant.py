@@ -44,7 +44,7 @@ def renew_link(reference: str | None = None, email: str | None = None) -> dict:
 
 
 @frappe.whitelist(allow_guest=True, methods=["POST"])
-def ask_for_next_stage(key: str, stage: str, concerns: str | None = None) -> dict:
+def ask_for_next_stage(key: str, stage: str | None = None, concerns: str | None = None) -> dict:
 	link = opened(key)
 	complainant_page.ask_for_next_stage(link, stage, concerns)
 	return {
@@ -62,9 +62,11 @@ def add_information(key: str, message: str | None = None) -> dict:
 
 
 @frappe.whitelist(allow_guest=True, methods=["POST"])
-def answer_extension(key: str, proposal: str, agree: str) -> dict:
+def answer_extension(key: str, proposal: str | None = None, agree: str | None = None) -> dict:
 	link = opened(key)
-	agreed = agree in ("1", "yes", "true", True, 1)
+	if str(agree) not in ("0", "1"):
+		frappe.throw(_("Choose whether you agree to the new date."), title=_("Please check"))
+	agreed = str(agree) == "1"
 	complainant_page.answer_extension(link, proposal, agreed)
 	if agreed:
 		return {
@@ -76,7 +78,7 @@ def answer_extension(key: str, proposal: str, agree: str) -> dict:
 
 
 @frappe.whitelist(allow_guest=True, methods=["POST"])
-def give_feedback(key: str, rating: str, comment: str | None = None) -> dict:
+def give_feedback(key: str, rating: str | None = None, comment: str | None = None) -> dict:
 	link = opened(key)
 	complainant_page.give_feedback(link, rating, comment)
 	return {"message": _("Thank you for telling us how you found it.")}

@@ -197,10 +197,10 @@ def letter_file(link, key: str):
 	if not doctype:
 		return None
 	complaint = link.complaint_doc
-	letters = {entry["key"] for entry in letters_of(complaint, later_records(complaint.name), False)}
-	if key not in letters:
+	stages = later_records(complaint.name)
+	if key not in {entry["key"] for entry in letters_of(complaint, stages, False)}:
 		return None
-	record = complaint.name if doctype == "Complaint" else later_records(complaint.name)[doctype].name
+	record = complaint.name if doctype == "Complaint" else stages[doctype].name
 	url = frappe.db.get_value(doctype, record, "sent_letter")
 	return frappe.get_doc(
 		"File", {"file_url": url, "attached_to_doctype": doctype, "attached_to_name": record}
@@ -268,6 +268,8 @@ def ask_for_next_stage(link, doctype: str, concerns: str) -> str:
 			_("The time to ask online has passed. Please contact the complaints team: they can still consider it."),
 			title=_("Please contact us"),
 		)  # fmt: skip
+	if not doctype and choices:
+		frappe.throw(_("Choose what you would like to ask for."), title=_("Please check"))
 	if doctype not in choices:
 		frappe.throw(_("That cannot be asked for on this complaint now."), title=_("Not available"))
 	if not 10 <= len(concerns) <= MAX_TEXT:

@@ -9,8 +9,8 @@ import pytest
 from helpers import (
 	SiteSession,
 	answered_at_stage_1,
-	as_user,
 	commit,
+	complaints_setting,
 	make_complaint,
 	pdf_text,
 	served_site,
@@ -134,18 +134,8 @@ def test_a_document_sent_over_http_is_kept_privately(in_quality_assurance):
 @pytest.fixture
 def five_an_hour(http_cast):
 	"""The complaints team lowers the page's per-address limit to 5 for this test."""
-	with as_user(http_cast.manager):
-		settings = frappe.get_doc("Complaints Settings")
-		before = settings.complainant_page_limit_per_address
-		settings.complainant_page_limit_per_address = 5
-		settings.save()
-	commit()
-	yield "203.0.113.77"
-	with as_user(http_cast.manager):
-		settings = frappe.get_doc("Complaints Settings")
-		settings.complainant_page_limit_per_address = before
-		settings.save()
-	commit()
+	with complaints_setting(http_cast.manager, "complainant_page_limit_per_address", 5):
+		yield "203.0.113.77"
 
 
 def test_requests_are_limited_per_network_address(five_an_hour, in_quality_assurance):
@@ -178,3 +168,19 @@ def test_links_are_read_by_the_complaints_manager_only(http, http_cast, outsider
 	assert as_subject.status_code == 403 or as_subject.json()["data"] == []
 	listed = http(http_cast.manager).get("/api/resource/Complainant Link", params=filters)
 	assert listed.status_code == 200 and len(listed.json()["data"]) == 1
+
+
+def test_a_form_sent_incomplete_gets_a_clear_message_and_changes_nothing(in_quality_assurance):
+	_complaint, other = in_quality_assurance
+	key = key_for(other)
+	for method, data, words in (
+		("answer_extension", {"key": key}, "Choose whether you agree"),
+		("add_information", {"key": key, "message": "  "}, "Write something or choose a file"),
+		("give_feedback", {"key": key}, "once the complaint is closed"),
+	):
+		answer = guest().post(f"/api/method/complaints_hc.api.complainant.{method}", data=data)
+		assert answer.status_code == 417, (method, answer.status_code)
+		assert words in json.dumps(answer.json()), method
+	frappe.db.rollback()
+	assert not frappe.db.exists("Complainant Feedback", {"complaint": other.name})
+	assert not frappe.get_all("Complaint Extension", {"parent": other.name})

@@ -5,7 +5,7 @@ import random
 
 import frappe
 import pytest
-from helpers import SiteSession, as_user, commit, served_site
+from helpers import SiteSession, complaints_setting, served_site
 
 from complaints_hc.complaints import intake
 
@@ -116,19 +116,9 @@ def test_the_form_is_post_only_and_limited_per_address(site):
 def three_an_hour_per_address(http_cast):
 	"""The complaints team lowers the per-address limit to 3 for this test."""
 	address = "203.0.113.7"
-	with as_user(http_cast.manager):
-		settings = frappe.get_doc("Complaints Settings")
-		before = settings.public_form_limit_per_address
-		settings.public_form_limit_per_address = 3
-		settings.save()
-	commit()
-	yield address
+	with complaints_setting(http_cast.manager, "public_form_limit_per_address", 3):
+		yield address
 	frappe.cache.delete_value(intake.flood_key(intake.FROM_ADDRESS, address))
-	with as_user(http_cast.manager):
-		settings = frappe.get_doc("Complaints Settings")
-		settings.public_form_limit_per_address = before
-		settings.save()
-	commit()
 
 
 def test_a_flood_from_one_network_address_is_refused_whatever_the_email(three_an_hour_per_address):
