@@ -4,6 +4,7 @@ The records are the council's to reword in the desk; code finds them by these na
 """
 
 COMPLAINT_RECEIVED = "Complaint received"
+COMPLAINT_RECEIVED_YOUNG_PERSON = "Complaint received (young person)"
 COMPLIMENT_SHARED = "Compliment shared with staff"
 WORKSHOP_BOOKING_CONFIRMED = "Workshop booking confirmed"
 WORKSHOP_WAITLISTED = "Workshop waiting list place"
@@ -18,6 +19,7 @@ LETTER_ON_PAGE = "A letter about your complaint"
 
 SHIPPED = (
 	COMPLAINT_RECEIVED,
+	COMPLAINT_RECEIVED_YOUNG_PERSON,
 	COMPLIMENT_SHARED,
 	WORKSHOP_BOOKING_CONFIRMED,
 	WORKSHOP_WAITLISTED,

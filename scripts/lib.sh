@@ -166,8 +166,8 @@ sync_app() {
 }
 
 install_dev_requirements() {
-	if ! as_bench "$BENCH_DIR/env/bin/python" -c 'import pytest, hypothesis, freezegun, playwright, axe_playwright_python' >/dev/null 2>&1; then
-		log "Installing development requirements (pytest, hypothesis, freezegun, playwright, axe-core)"
+	if ! as_bench "$BENCH_DIR/env/bin/python" -c 'import pytest, hypothesis, freezegun, playwright, axe_playwright_python, textstat' >/dev/null 2>&1; then
+		log "Installing development requirements (pytest, hypothesis, freezegun, playwright, axe-core, textstat)"
 		bench_cmd setup requirements --python --dev >/dev/null
 	fi
 }

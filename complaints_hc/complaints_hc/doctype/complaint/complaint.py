@@ -79,6 +79,7 @@ class Complaint(Document):
 		acknowledged_on: DF.Date | None
 		acknowledgement_alert_sent: DF.Check
 		acknowledgement_met: DF.Literal["", "Met", "Missed"]
+		advocate_asked_for: DF.Literal["", "Yes", "No", "Not sure"]
 		advocate_offered_on: DF.Date | None
 		advocate_response: DF.Literal["", "Accepted", "Declined"]
 		advocate_response_recorded_by: DF.Link | None
@@ -115,6 +116,7 @@ class Complaint(Document):
 		events_date: DF.Date | None
 		extensions: DF.Table[ComplaintExtension]
 		face_to_face_offered_on: DF.Date | None
+		helper_now: DF.Data | None
 		initial_meeting_on: DF.Date | None
 		interpreter_language: DF.Data | None
 		interpreter_needed: DF.Check
@@ -162,6 +164,7 @@ class Complaint(Document):
 		response_sent_to_manager_on: DF.Date | None
 		restart_agreed_by: DF.Link | None
 		restart_reason: DF.SmallText | None
+		safe_contact: DF.SmallText | None
 		sent_letter: DF.Attach | None
 		sent_letter_print_format: DF.Link | None
 		sent_letter_sha256: DF.Data | None
