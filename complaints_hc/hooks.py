@@ -58,6 +58,7 @@ export_python_type_annotations = True
 app_include_js = ["/assets/complaints_hc/js/reporting.js"]
 # The public and portal pages: contrast that meets WCAG 2.2 AA.
 web_include_css = ["/assets/complaints_hc/css/portal.css"]
+web_include_js = ["/assets/complaints_hc/js/portal.js"]
 
 # The working-day engine, for print formats, email templates and notifications.
 jinja = {
@@ -163,11 +164,15 @@ scheduler_events = {
 	},
 }
 
-# A workshop's own page: /workshops/<name> (www/workshops/workshop.py).
-website_route_rules = [{"from_route": "/workshops/<workshop>", "to_route": "workshops/workshop"}]
+# A workshop's own page: /workshops/<name> (www/workshops/workshop.py); a bulletin's likewise.
+website_route_rules = [
+	{"from_route": "/workshops/<workshop>", "to_route": "workshops/workshop"},
+	{"from_route": "/bulletins/<bulletin>", "to_route": "bulletins/bulletin"},
+]
 
 standard_portal_menu_items = [
 	{"title": "Workshops", "route": "/workshops", "reference_doctype": "Workshop"},
 	{"title": "My Bookings", "route": "/my-bookings", "reference_doctype": "Workshop Booking"},
 	{"title": "My Compliments", "route": "/my-compliments", "reference_doctype": "Compliment"},
+	{"title": "Learning Bulletins", "route": "/bulletins", "reference_doctype": "Learning Bulletin"},
 ]

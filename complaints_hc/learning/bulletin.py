@@ -8,9 +8,11 @@ never its finding, which may name people), and only quotes their givers agreed t
 import frappe
 from frappe import _
 from frappe.utils import escape_html, get_url, getdate, today
+from frappe.utils.html_utils import sanitize_html
 
 from complaints_hc.complaints import names
 from complaints_hc.complaints_hc.report import utils as reporting
+from complaints_hc.security import roles
 from complaints_hc.workshops.names import SCHEDULED
 
 QUOTES = 6
@@ -144,3 +146,37 @@ def workshops_on(themes: list[str]) -> list[dict]:
 
 def booking_link(workshop: str) -> str:
 	return get_url(f"/workshops/{workshop}")
+
+
+# -- published bulletins on the staff portal ---------------------------------------------------------
+
+PUBLISHED = "Published"
+LISTED_FIELDS = ["name", "title", "quarter", "period_start", "period_end", "published_on"]
+
+
+def staff_may_read(user: str) -> bool:
+	"""Anyone who works with the app, on the desk or the portal; never a guest or a website user."""
+	return user != "Guest" and bool(set(frappe.get_roles(user)) & set(roles.ALL_ROLES))
+
+
+def published() -> list[dict]:
+	return frappe.get_all(
+		"Learning Bulletin", filters={"status": PUBLISHED}, fields=LISTED_FIELDS, order_by="period_start desc"
+	)
+
+
+def published_copy(name: str) -> frappe._dict | None:
+	"""A published bulletin as staff read it: its rich text cleaned, and only quotes whose givers still
+	agree to being quoted (consent withdrawn after publishing takes the quote out of every later copy)."""
+	if not frappe.db.exists("Learning Bulletin", {"name": name, "status": PUBLISHED}):
+		return None
+	doc = frappe.get_doc("Learning Bulletin", name)
+	copy = frappe._dict({field: doc.get(field) for field in (*LISTED_FIELDS, "introduction",
+		"compliments_received", "closing_note")})  # fmt: skip
+	copy.good_practice = sanitize_html(doc.good_practice or "")
+	copy.learning = sanitize_html(doc.learning or "")
+	consented = set(frappe.get_all("Compliment", filters={"name": ["in", [q.compliment for q in doc.quotes
+		if q.compliment] or [""]], "consent_to_quote": 1}, pluck="name"))  # fmt: skip
+	copy.quotes = [q.as_dict() for q in doc.quotes if not q.compliment or q.compliment in consented]
+	copy.workshops = [w.as_dict() for w in doc.workshops]
+	return copy

@@ -15,6 +15,8 @@ from complaints_hc.security.roles import ALL_ROLES
 from complaints_hc.setup.starting_lists import create_starting_lists
 from complaints_hc.setup.workflows import ensure_default_workflows
 
+STATEMENT_ROUTE = "/accessibility"
+
 # The answers a council in England gives Frappe's setup wizard.
 ENGLAND_SETUP = {
 	"language": "English",
@@ -27,6 +29,7 @@ ENGLAND_SETUP = {
 def after_install():
 	ensure_default_records()
 	create_starting_lists()
+	link_the_accessibility_statement()
 
 
 def after_migrate():
@@ -65,6 +68,17 @@ def ensure_action_board():
 			],
 		}
 	).insert(ignore_permissions=True)  # install-time set-up
+
+
+def link_the_accessibility_statement():
+	"""Every website page's footer links the accessibility statement (Website Settings: the council
+	may move or reword the link)."""
+	settings = frappe.get_single("Website Settings")
+	if any(item.url == STATEMENT_ROUTE for item in settings.footer_items):
+		return
+	settings.append("footer_items", {"label": "Accessibility statement", "url": STATEMENT_ROUTE})
+	settings.flags.ignore_permissions = True  # install-time set-up
+	settings.save()
 
 
 def default_records(filename: str) -> list[dict]:

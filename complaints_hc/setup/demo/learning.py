@@ -54,6 +54,8 @@ def make_demo_learning():
 	make_demo_actions()
 	make_demo_compliments()
 	make_demo_audit_findings()
+	make_demo_bulletin()
+	make_demo_public_notices()
 	frappe.set_user("Administrator")
 	from complaints_hc.complaints.daily_jobs import refresh_overdue_actions
 
@@ -123,3 +125,26 @@ def make_demo_audit_findings():
 		frappe.set_user(QA_OFFICERS[0])
 		frappe.get_doc({"doctype": "Audit Finding", "audited_on": site_calendar().add_working_days(getdate(today()),
 			-days_ago), "service_team": team, "learning_theme": theme, "kind": kind, "summary": summary}).insert()  # fmt: skip
+
+
+def make_demo_bulletin():
+	"""Last quarter's bulletin, drafted from the demo's data and published, so staff can read it on the portal."""
+	last_quarter = quarter(add_days(quarter_bounds(quarter(getdate(today())))[0], -1))
+	if frappe.db.exists("Learning Bulletin", {"quarter": last_quarter}):
+		return
+	frappe.set_user(QA_OFFICERS[0])
+	bulletin = frappe.get_doc({"doctype": "Learning Bulletin", "quarter": last_quarter}).insert()
+	bulletin.status = "Published"
+	bulletin.save()
+	frappe.set_user("Administrator")
+
+
+def make_demo_public_notices():
+	"""An invented council's details on the accessibility statement (the privacy notices keep the app's words)."""
+	notices = frappe.get_single("Public Notices")
+	if notices.prepared_on:
+		return
+	notices.update({"council_name": "Northbrook Borough Council", "contact_email": "complaints@demo.example.org",
+		"contact_phone": "01632 960 123", "postal_address": "Complaints Team\nTown Hall\nNorthbrook\nNB1 1AA",
+		"prepared_on": add_days(today(), -30), "reviewed_on": add_days(today(), -30)})  # fmt: skip
+	notices.save()

@@ -1,0 +1,5 @@
+from complaints_hc.setup.install import link_the_accessibility_statement
+
+
+def execute():
+	link_the_accessibility_statement()
