@@ -76,19 +76,19 @@ WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 @pytest.fixture(scope="session")
 def accessibility_violations():
 	"""axe-core (as bundled in axe-playwright-python) run on a page as it now stands, against WCAG 2.2
-	A and AA: returns each violation as "rule: the elements it found", so a test can assert none."""
+	A and AA, and with `best_practice` also axe's rules for headings in order and content inside
+	landmarks: returns each violation as "rule: the elements it found", so a test can assert none."""
 	import pathlib
 
 	import axe_playwright_python
 
 	script = pathlib.Path(axe_playwright_python.__file__).with_name("axe.min.js")
 
-	def check(page) -> list[str]:
+	def check(page, best_practice: bool = False) -> list[str]:
 		if not page.evaluate("typeof window.axe !== 'undefined'"):
 			page.add_script_tag(path=str(script))
-		result = page.evaluate(
-			"tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_22_AA
-		)
+		tags = WCAG_22_AA + (["best-practice"] if best_practice else [])
+		result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", tags)
 		assert result["passes"], "axe-core ran no check: the page did not load"
 		return [
 			f"{v['id']} ({v['impact']}): {[(n['target'], n['html'][:120]) for n in v['nodes']][:5]}"
