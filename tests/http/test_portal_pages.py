@@ -80,7 +80,8 @@ def test_bulletins_are_not_for_the_public_or_website_users(http, bulletins):
 def test_the_statement_carries_the_details_the_complaints_manager_enters(http, http_cast):
 	manager = http(http_cast.manager)
 	details = {"council_name": "Westholm District Council", "contact_email": "access@westholm.example.org",
-		"contact_phone": "01632 960 777", "reply_days": 7}  # fmt: skip
+		"contact_phone": "01632 960 777", "reply_days": 7,
+		"privacy_notice_young_people": "<p>Westholm keeps what you tell us safe.</p>"}  # fmt: skip
 	try:
 		saved = manager.post("/api/method/frappe.client.set_value", data={"doctype": "Public Notices",
 			"name": "Public Notices", "fieldname": json.dumps(details)})  # fmt: skip
@@ -91,6 +92,8 @@ def test_the_statement_carries_the_details_the_complaints_manager_enters(http, h
 			"within 7 working days", "Enforcement procedure", "Equality and Human Rights Commission",
 			"Content that is not accessible", "Disproportionate burden", "partially compliant"):  # fmt: skip
 			assert words in statement.text, words
+		child_form = http().get("/make-a-complaint/young-person", headers={"Accept": "text/html"})
+		assert "<p>Westholm keeps what you tell us safe.</p>" in child_form.text
 	finally:
 		frappe.db.rollback()
 		notices = frappe.get_single("Public Notices")
