@@ -75,6 +75,9 @@ permission_query_conditions = {
 	"Complaint Action": "complaints_hc.security.visibility.action_query_conditions",
 	"Complainant Feedback": "complaints_hc.security.visibility.stage_query_conditions",
 	"Complainant Link": "complaints_hc.security.visibility.stage_query_conditions",
+	"Complaint Legal Hold": "complaints_hc.security.visibility.stage_query_conditions",
+	"Data Rights Decision": "complaints_hc.security.visibility.stage_query_conditions",
+	"Subject Access Request": "complaints_hc.security.visibility.sar_query_conditions",
 	"Mediation": "complaints_hc.security.visibility.stage_query_conditions",
 	"Ombudsman Enquiry": "complaints_hc.security.visibility.stage_query_conditions",
 	"Stage 2 Investigation": "complaints_hc.security.visibility.stage_query_conditions",
@@ -90,6 +93,9 @@ has_permission = {
 	"Complaint Action": "complaints_hc.security.visibility.has_action_permission",
 	"Complainant Feedback": "complaints_hc.security.visibility.has_stage_permission",
 	"Complainant Link": "complaints_hc.security.visibility.has_stage_permission",
+	"Complaint Legal Hold": "complaints_hc.security.visibility.has_stage_permission",
+	"Data Rights Decision": "complaints_hc.security.visibility.has_stage_permission",
+	"Subject Access Request": "complaints_hc.security.visibility.has_sar_permission",
 	"Mediation": "complaints_hc.security.visibility.has_stage_permission",
 	"Ombudsman Enquiry": "complaints_hc.security.visibility.has_stage_permission",
 	"Stage 2 Investigation": "complaints_hc.security.visibility.has_stage_permission",
@@ -153,6 +159,7 @@ scheduler_events = {
 		"complaints_hc.complaints.daily_jobs.refresh_stage_2_timeliness",
 		"complaints_hc.complaints.daily_jobs.refresh_stage_3_timeliness",
 		"complaints_hc.complaints.daily_jobs.refresh_overdue_actions",
+		"complaints_hc.data_protection.jobs.anonymise_due_records",
 	],
 	"cron": {
 		# before the working day starts
@@ -163,6 +170,15 @@ scheduler_events = {
 		],
 	},
 }
+
+# What Frappe's "download my personal data" gives a staff member about themselves as a user. Never the
+# complaints naming them (Complaint Subject): those go through a subject access request, redacted.
+user_data_fields = [
+	{"doctype": "Workshop Booking", "filter_by": "attendee"},
+	{"doctype": "Compliment Staff", "filter_by": "user"},
+	{"doctype": "Service Team Member", "filter_by": "user"},
+	{"doctype": "Complaint Access Log", "filter_by": "user"},
+]
 
 # A workshop's own page: /workshops/<name> (www/workshops/workshop.py); a bulletin's likewise.
 website_route_rules = [

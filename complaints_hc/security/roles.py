@@ -8,6 +8,8 @@ QA_APPROVER = "QA Approver"
 TEAM_MANAGER = "Team Manager"
 WORKSHOP_FACILITATOR = "Workshop Facilitator"
 WORKSHOP_BOOKER = "Workshop Booker"
+# Retention settings and runs, and the review and release of subject access exports; no complaint.
+INFORMATION_GOVERNANCE_OFFICER = "Information Governance Officer"
 
 # Roles that work in the desk.
 DESK_ROLES = (
@@ -18,6 +20,7 @@ DESK_ROLES = (
 	QA_APPROVER,
 	TEAM_MANAGER,
 	WORKSHOP_FACILITATOR,
+	INFORMATION_GOVERNANCE_OFFICER,
 )
 
 # Staff who only book workshops use the web portal, never the desk.

@@ -139,6 +139,25 @@ def has_stage_permission(doc, ptype: str | None = None, user: str | None = None)
 	return allowed
 
 
+# --- subject access requests: never one that reaches a complaint about you -----------------------
+
+
+def sar_query_conditions(user: str | None = None, doctype: str = "Subject Access Request") -> str:
+	user = user or frappe.session.user
+	if user == "Administrator":
+		return ""
+	return f"""not exists (select 1 from `tabSAR Record` r where r.parent = `tabSubject Access Request`.name
+		and r.parenttype = 'Subject Access Request' and r.complaint is not null
+		and not ({not_about("r.complaint", frappe.db.escape(user))}))"""
+
+
+def has_sar_permission(doc, ptype: str | None = None, user: str | None = None) -> bool:
+	user = user or frappe.session.user
+	if user == "Administrator":
+		return True
+	return not any(row.complaint and is_subject(row.complaint, user) for row in doc.get("records") or ())
+
+
 # --- workshop bookings: your own, unless you run workshops --------------------------------------
 
 RUN_WORKSHOPS = {roles.WORKSHOP_FACILITATOR, roles.QA_SERVICE_MANAGER}

@@ -89,9 +89,11 @@ class Complaint(Document):
 		allocated_on: DF.Date | None
 		allocation_alert_sent: DF.Check
 		allocation_due: DF.Date | None
+		anonymised_on: DF.Date | None
 		approvals: DF.Table[ComplaintApproval]
 		case_reference: DF.Data | None
 		child_complainant: DF.Check
+		child_date_of_birth: DF.Date | None
 		child_file_copy_by: DF.Link | None
 		child_file_copy_on: DF.Date | None
 		child_file_label: DF.Data | None

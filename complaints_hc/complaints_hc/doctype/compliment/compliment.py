@@ -24,6 +24,7 @@ class Compliment(Document):
 
 		from complaints_hc.complaints_hc.doctype.compliment_staff.compliment_staff import ComplimentStaff
 
+		anonymised_on: DF.Date | None
 		category: DF.Link | None
 		consent_to_quote: DF.Check
 		given_by: DF.Literal["", "Parent", "Carer", "Young person", "Professional", "IRO", "Other"]

@@ -1,0 +1,8 @@
+# Copyright (c) 2026, complaints_hc maintainers
+# For license information, please see license.txt
+
+from frappe.model.document import Document
+
+
+class SARRecord(Document):
+	pass
