@@ -24,6 +24,7 @@ DEMO_USERS = (
 	("owen.jones@demo.example.org", "Owen", "Jones", (roles.WORKSHOP_BOOKER,)),
 	("ellie.marsh@demo.example.org", "Ellie", "Marsh", (roles.WORKSHOP_BOOKER,)),
 	("ben.carter@demo.example.org", "Ben", "Carter", (roles.WORKSHOP_BOOKER,)),
+	("nadia.ross@demo.example.org", "Nadia", "Ross", (roles.INFORMATION_GOVERNANCE_OFFICER,)),
 )
 
 
@@ -33,12 +34,14 @@ def make_demo_data():
 	ensure_loopback_email_account("complaints@demo.example.org", 1025)
 	make_demo_users()
 	from complaints_hc.setup.demo.complaints import make_demo_complaints
+	from complaints_hc.setup.demo.data_protection import make_demo_data_protection
 	from complaints_hc.setup.demo.learning import make_demo_learning
 	from complaints_hc.setup.demo.workshops import make_demo_workshops
 
 	make_demo_complaints()
 	make_demo_learning()
 	make_demo_workshops()
+	make_demo_data_protection()
 	frappe.db.commit()  # nosemgrep: called from `bench execute`, which does not commit for us
 
 
