@@ -143,7 +143,11 @@ override_whitelisted_methods = {
 	"frappe.core.doctype.communication.email.make": "complaints_hc.security.route_closures.make_communication",
 }
 # Notifications the council adds never reach someone who may not see the document (notifications.py).
-override_doctype_class = {"Notification": "complaints_hc.security.notifications.GuardedNotification"}
+override_doctype_class = {
+	"Notification": "complaints_hc.security.notifications.GuardedNotification",
+	# The complaints mailbox: Frappe's Email Account, reading mail for Complaint (complaints/mailbox.py).
+	"Email Account": "complaints_hc.complaints.mailbox.ComplaintsEmailAccount",
+}
 
 # Every look at complaint data goes on record (security/access_log.py).
 after_request = ["complaints_hc.security.access_log.record_request"]

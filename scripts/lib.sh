@@ -254,6 +254,82 @@ start_web() {
 		--workers "$workers" --timeout "$timeout" --graceful-timeout 5 'frappe.app:application_with_statics()'
 }
 
+# --- mail: a real SMTP server and a real IMAP server on loopback, for the tests and the demo -------
+
+MAIL_DIR=${MAIL_DIR:-$BENCH_DIR/mail}
+AIOSMTPD_VERSION=1.4.6
+
+port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+wait_for_port() {
+	for _ in $(seq 60); do port_open "$1" && return 0; sleep 0.25; done
+	die "nothing answers on port $1 ($2)"
+}
+
+# aiosmtpd (from PyPI) listening on 127.0.0.1:PORT, keeping every message it is given in the Maildir
+# MAIL_DIR/sent/NAME, where the tests (and anyone trying the demo) read what the site sent.
+start_smtp_server() {
+	local name=$1 port=$2 maildir="$MAIL_DIR/sent/$1"
+	if ! as_bench "$BENCH_DIR/env/bin/python" -c 'import aiosmtpd' >/dev/null 2>&1; then
+		log "Installing aiosmtpd $AIOSMTPD_VERSION (the SMTP server the tests and the demo send to)"
+		as_bench "$BENCH_DIR/env/bin/pip" install -q "aiosmtpd==$AIOSMTPD_VERSION"
+	fi
+	as_bench mkdir -p "$maildir/cur" "$maildir/new" "$maildir/tmp"
+	start_named "$name" "$BENCH_DIR" "$BENCH_DIR/env/bin/python" -m aiosmtpd -n -l "127.0.0.1:$port" \
+		-c aiosmtpd.handlers.Mailbox "$maildir"
+	wait_for_port "$port" "SMTP server $name"
+}
+
+# Dovecot (Debian's dovecot-imapd) named NAME on 127.0.0.1:PORT, plain login on loopback only, one
+# Maildir per user under MAIL_DIR/imap-NAME. USERS are "address:password" pairs.
+start_imap_server() {
+	local name=$1 port=$2 user; shift 2
+	local conf_dir="$MAIL_DIR/dovecot-$name"
+	as_root mkdir -p "$conf_dir/run" "$conf_dir/state"
+	as_bench mkdir -p "$MAIL_DIR/imap-$name"
+	: | as_root tee "$conf_dir/users" >/dev/null
+	for user in "$@"; do echo "${user%%:*}:{PLAIN}${user#*:}::::::" | as_root tee -a "$conf_dir/users" >/dev/null; done
+	as_root tee "$conf_dir/dovecot.conf" >/dev/null <<CONF
+protocols = imap
+listen = 127.0.0.1
+base_dir = $conf_dir/run
+state_dir = $conf_dir/state
+log_path = $conf_dir/dovecot.log
+ssl = no
+disable_plaintext_auth = no
+auth_mechanisms = plain login
+mail_location = maildir:$MAIL_DIR/imap-$name/%u
+first_valid_uid = 1
+passdb {
+  driver = passwd-file
+  args = scheme=PLAIN username_format=%u $conf_dir/users
+}
+userdb {
+  driver = static
+  args = uid=$BENCH_USER gid=$BENCH_USER home=$MAIL_DIR/imap-$name/%u
+}
+service imap-login {
+  inet_listener imap {
+    address = 127.0.0.1
+    port = $port
+  }
+  inet_listener imaps {
+    port = 0
+  }
+}
+CONF
+	stop_imap_server "$name" "$port"
+	as_root dovecot -c "$conf_dir/dovecot.conf"
+	wait_for_port "$port" "IMAP server $name"
+}
+
+stop_imap_server() {
+	local name=$1 port=$2 conf="$MAIL_DIR/dovecot-$1/dovecot.conf"
+	[ -f "$conf" ] || return 0
+	as_root doveadm -c "$conf" stop >/dev/null 2>&1 || true
+	for _ in $(seq 40); do port_open "$port" || return 0; sleep 0.25; done
+}
+
 prepare_bench() {
 	ensure_system_packages "$@"
 	ensure_mariadb

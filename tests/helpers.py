@@ -393,3 +393,107 @@ def answered_at_stage_2(cast, age_appropriate: bool = False):
 		stage_2 = apply_action(stage_2, "Adjudicate", cast.approver)
 		stage_2 = apply_action(stage_2, "Send Response", cast.officer)
 	return complaint
+
+
+# --- mail: the real SMTP and IMAP servers scripts/test starts -----------------------------------
+
+MAILBOX_ACCOUNT = "Complaints Mailbox"
+
+
+def ensure_mailbox_account() -> str:
+	"""The council's complaints mailbox as the team sets it up in the desk: IMAP, its inbox appending to
+	Complaint (committed: Frappe's mail pull commits and rolls back as it goes)."""
+	if not frappe.db.exists("Email Account", MAILBOX_ACCOUNT):
+		frappe.get_doc({"doctype": "Email Account", "email_account_name": MAILBOX_ACCOUNT,
+			"email_id": require_env("COMPLAINTS_MAILBOX"), "password": require_env("COMPLAINTS_MAILBOX_PASSWORD"),
+			"enable_incoming": 1, "use_imap": 1, "email_server": "127.0.0.1",
+			"incoming_port": int(require_env("COMPLAINTS_IMAP_PORT")), "use_ssl": 0, "use_starttls": 0,
+			"append_to": "Complaint", "imap_folder": [{"folder_name": "INBOX", "append_to": "Complaint"}],
+			"email_sync_option": "UNSEEN", "initial_sync_count": "100", "enable_outgoing": 0}).insert(ignore_permissions=True)  # fmt: skip
+		commit()
+	return MAILBOX_ACCOUNT
+
+
+def email_message(sender, subject, body, name="Dawn Whitcombe", when=None, html=None, **headers):
+	"""A message as a family's mail program writes it (headers given as In_Reply_To=... and so on)."""
+	import datetime
+	import email.utils
+	from email.message import EmailMessage
+
+	mail = EmailMessage()
+	mail["From"] = email.utils.formataddr((name, sender)) if sender else name  # a name with no address
+	mail["To"] = "complaints-mailbox@test.example.org"
+	mail["Subject"] = subject
+	mail["Date"] = email.utils.format_datetime(when or datetime.datetime.now(datetime.timezone.utc))
+	mail["Message-ID"] = email.utils.make_msgid(domain="family.example.org")
+	for header, value in headers.items():
+		mail[header.replace("_", "-")] = value
+	if body is not None:
+		mail.set_content(body)
+	if html is not None:
+		mail.add_alternative(html, subtype="html") if body is not None else mail.set_content(
+			html, subtype="html"
+		)
+	return mail
+
+
+def put_in_mailbox(message) -> None:
+	"""Deliver a message into the complaints mailbox over IMAP, as the council's mail server would."""
+	import imaplib
+
+	imap = imaplib.IMAP4("127.0.0.1", int(require_env("COMPLAINTS_IMAP_PORT")))
+	try:
+		imap.login(require_env("COMPLAINTS_MAILBOX"), require_env("COMPLAINTS_MAILBOX_PASSWORD"))
+		status, _ = imap.append("INBOX", None, None, message.as_bytes())
+		assert status == "OK", status
+	finally:
+		imap.logout()
+
+
+def empty_mailbox() -> None:
+	"""Remove every message from the complaints mailbox's inbox (over IMAP)."""
+	import imaplib
+
+	imap = imaplib.IMAP4("127.0.0.1", int(require_env("COMPLAINTS_IMAP_PORT")))
+	try:
+		imap.login(require_env("COMPLAINTS_MAILBOX"), require_env("COMPLAINTS_MAILBOX_PASSWORD"))
+		_status, count = imap.select("INBOX")
+		if int(count[0]):
+			imap.store("1:*", "+FLAGS", "\\Deleted")
+			imap.expunge()
+	finally:
+		imap.logout()
+
+
+def pull_mailbox():
+	"""Frappe pulls the mailbox, as its scheduler does every few minutes."""
+	frappe.get_doc("Email Account", ensure_mailbox_account()).receive()
+
+
+def deliver_queued(**filters) -> int:
+	"""Send the matching queued emails through the real SMTP server; returns how many were sent."""
+	frappe.flags.testing_email = True
+	try:
+		names = frappe.get_all("Email Queue", {"status": "Not Sent", **filters}, pluck="name")
+		for name in names:
+			frappe.get_doc("Email Queue", name).send()
+		return len(names)
+	finally:
+		frappe.flags.testing_email = False
+
+
+def sent_to(address: str) -> list:
+	"""Every message the SMTP server received for this address, parsed, oldest first."""
+	import email
+	import email.policy
+	import mailbox
+
+	found = []
+	for message in mailbox.Maildir(require_env("COMPLAINTS_SENT_MAIL"), factory=None, create=False):
+		parsed = email.message_from_bytes(message.as_bytes(), policy=email.policy.default)
+		if (
+			address.lower() in (parsed.get("To") or "").lower()
+			or address.lower() in (parsed.get("X-RcptTo") or "").lower()
+		):
+			found.append(parsed)
+	return sorted(found, key=lambda m: (m.get("Date") and email.utils.parsedate_to_datetime(m["Date"])) or 0)

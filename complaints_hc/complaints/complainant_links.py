@@ -113,14 +113,26 @@ def open_link(key: str | None):
 
 
 def send(complaint, recipient: str, because: str, template: str = email_templates.COMPLAINT_PAGE_LINK,
-	**context) -> str:  # fmt: skip
-	"""Issue a link and email it with one of the team's Email Templates; returns the link's address."""
+	attachments: list[dict] | None = None, record=None, **context) -> str:  # fmt: skip
+	"""Issue a link and email it with one of the team's Email Templates; returns the link's address.
+
+	With attachments (a letter), the email is a Communication on `record` (the complaint or its later
+	stage), sent from the team's outgoing account, so that it sits on the record's timeline."""
 	url = issue(complaint, recipient, because)
 	email = get_email_template(
 		template, {"doc": complaint, "page_link": url, "recipient": recipient, **context}
 	)
+	address = address_of(complaint, recipient)
+	if attachments:
+		from frappe.core.doctype.communication.email import _make
+
+		record = record or complaint
+		_make(doctype=record.doctype, name=record.name, subject=email["subject"], content=email["message"],
+			recipients=[address], sender=frappe.db.get_value("Email Account", {"default_outgoing": 1}, "email_id"),
+			attachments=attachments, send_email=True, add_signature=False)  # fmt: skip
+		return url
 	frappe.sendmail(
-		recipients=[address_of(complaint, recipient)],
+		recipients=[address],
 		subject=email["subject"],
 		message=email["message"],
 		reference_doctype="Complaint",

@@ -105,16 +105,26 @@ def keep_sent_letter(doc):
 		},
 		update_modified=False,
 	)
-	tell_the_complainant(doc)
+	tell_the_complainant(doc, file, pdf)
 	return file
 
 
-def tell_the_complainant(doc):
-	"""Email the complainant a fresh link to their page, where the letter now is (when we have an address)."""
+def tell_the_complainant(doc, file=None, pdf: bytes | None = None):
+	"""Email the complainant a fresh link to their page, where the letter now is (when we have an
+	address); to one who takes their letters by email, the letter itself goes too, as a Communication
+	on the record. One who asked for post is not sent the letter by email."""
 	complaint = doc if doc.doctype == "Complaint" else frappe.get_doc("Complaint", doc.complaint)
-	if complainant_links.may_send(complaint, complainant_links.COMPLAINANT):
+	if not complainant_links.may_send(complaint, complainant_links.COMPLAINANT):
+		return
+	by_email = file and pdf and complaint.preferred_contact_method in (None, "", "Email")
+	try:
 		complainant_links.send(complaint, complainant_links.COMPLAINANT, complainant_links.LETTER_SENT,
-			template=email_templates.LETTER_ON_PAGE, letter_label=_(letter_of(doc).file_label))  # fmt: skip
+			template=email_templates.LETTER_ON_PAGE, letter_label=_(letter_of(doc).file_label),
+			attachments=[{"fname": file.file_name, "fcontent": pdf}] if by_email else None, record=doc)  # fmt: skip
+	except frappe.OutgoingEmailError:  # the response stands; the team sees why the email did not go
+		frappe.log_error(
+			title=_("Letter not emailed"), reference_doctype=doc.doctype, reference_name=doc.name
+		)
 
 
 def is_sent_letter(file) -> bool:

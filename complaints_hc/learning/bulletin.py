@@ -180,3 +180,31 @@ def published_copy(name: str) -> frappe._dict | None:
 	copy.quotes = [q.as_dict() for q in doc.quotes if not q.compliment or q.compliment in consented]
 	copy.workshops = [w.as_dict() for w in doc.workshops]
 	return copy
+
+
+def circulate(name: str) -> int:
+	"""Email a published bulletin to the team's distribution list (an Email Group named in Complaints
+	Settings): the PDF attached and its text in the body, each member their own email. Quotes whose
+	givers have since withdrawn consent are in neither. Returns how many it went to."""
+	group = frappe.db.get_single_value("Complaints Settings", "bulletin_distribution_list")
+	copy = published_copy(name)
+	if not group or not copy:
+		return 0
+	recipients = frappe.get_all(
+		"Email Group Member", {"email_group": group, "unsubscribed": 0}, pluck="email"
+	)
+	if not recipients:
+		return 0
+	doc = frappe.get_doc("Learning Bulletin", name)
+	doc.set("quotes", [row for row in doc.quotes if row.as_dict() in copy.quotes])  # printed, never saved
+	pdf = frappe.get_print("Learning Bulletin", name, "Learning Bulletin", doc=doc, as_pdf=True)
+	frappe.sendmail(
+		recipients=recipients,
+		subject=copy.title,
+		message=frappe.render_template("templates/includes/learning_bulletin_body.html", {"bulletin": copy}),
+		attachments=[{"fname": f"{copy.title}.pdf", "fcontent": pdf}],
+		reference_doctype="Learning Bulletin",
+		reference_name=name,
+		add_unsubscribe_link=False,
+	)
+	return len(recipients)

@@ -133,8 +133,8 @@ def ensure_loopback_email_account(email_id: str, port: int):
 	"""A default outgoing account on loopback, for demo and test sites (a council sets up its own)."""
 	if frappe.db.exists("Email Account", {"default_outgoing": 1}):
 		return
-	# Nothing listens on that port, so Frappe's SMTP connection check is skipped, as in its own tests;
-	# mail then waits in the Email Queue, where the team can read it in the desk.
+	# Frappe's SMTP connection check is skipped, as in its own tests: the demo and the test command start
+	# a real SMTP server on that port (scripts/lib.sh, start_smtp_server), but not always first.
 	in_test, frappe.flags.in_test = frappe.flags.in_test, True
 	try:
 		_insert_loopback_email_account(email_id, port)

@@ -3,6 +3,27 @@
 import datetime
 
 TIMEZONE = "Europe/London"
+# The rules of London time since 1996 (last Sunday of March at 01:00 UTC, last Sunday of October at
+# 01:00 UTC), so that every calendar reads the times the same without knowing the zone's name.
+LONDON = (
+	"BEGIN:VTIMEZONE",
+	f"TZID:{TIMEZONE}",
+	"BEGIN:DAYLIGHT",
+	"TZOFFSETFROM:+0000",
+	"TZOFFSETTO:+0100",
+	"TZNAME:BST",
+	"DTSTART:19960331T010000",
+	"RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU",
+	"END:DAYLIGHT",
+	"BEGIN:STANDARD",
+	"TZOFFSETFROM:+0100",
+	"TZOFFSETTO:+0000",
+	"TZNAME:GMT",
+	"DTSTART:19961027T020000",
+	"RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU",
+	"END:STANDARD",
+	"END:VTIMEZONE",
+)
 
 
 def escape(text: str | None) -> str:
@@ -38,7 +59,8 @@ def workshop_invite(
 	cancelled: bool = False,
 	stamp: datetime.datetime | None = None,
 ) -> str:
-	"""One VEVENT in London time; a higher sequence updates it, a cancelled one removes it."""
+	"""One VEVENT in London time (its VTIMEZONE included); a higher sequence updates it, a cancelled one
+	removes it."""
 	stamp = stamp or datetime.datetime.now(datetime.timezone.utc)
 	lines = [
 		"BEGIN:VCALENDAR",
@@ -46,6 +68,7 @@ def workshop_invite(
 		"PRODID:-//complaints_hc//Workshops//EN",
 		"CALSCALE:GREGORIAN",
 		f"METHOD:{'CANCEL' if cancelled else 'PUBLISH'}",
+		*LONDON,
 		"BEGIN:VEVENT",
 		f"UID:{uid}",
 		f"SEQUENCE:{sequence}",

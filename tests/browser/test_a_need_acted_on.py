@@ -53,6 +53,12 @@ def test_a_need_found_a_team_invited_and_the_session_recommended(page, log_in, b
 		field.blur()  # the link is checked with the server when the field is left; wait for it to hold
 		page.wait_for_function("([name, value]) => cur_dialog && cur_dialog.get_value(name) === value",
 			arg=[fieldname, value])  # fmt: skip
+	# Every link check has answered and both values still hold (an answer arriving late can clear a field).
+	page.wait_for_function("() => frappe.request.ajax_count === 0")
+	assert page.evaluate("() => [cur_dialog.get_value('team'), cur_dialog.get_value('theme')]") == [
+		team,
+		theme,
+	]
 	dialog.get_by_role("button", name="Send Invitations").click()
 	expect(page.locator(".msgprint")).to_contain_text(f"1 of the team's staff invited to {workshop.title}")
 	frappe.db.rollback()

@@ -42,3 +42,22 @@ def test_long_lines_are_folded_without_splitting_characters():
 	assert all(len(part.encode()) <= 75 for part in parts)
 	assert all(part.startswith(" ") for part in parts[1:])
 	assert "".join(part[1:] if i else part for i, part in enumerate(parts)) == line
+
+
+def test_the_invite_carries_london_time_that_a_parser_reads():
+	"""The VTIMEZONE block, read by dateutil's iCalendar time zone parser: BST in summer, GMT in winter,
+	changing on the last Sundays of March and October."""
+	import io
+
+	from dateutil import tz
+
+	ics = workshop_invite("uid-tz", "Threshold Training", START, END, None, None, stamp=STAMP)
+	lines = ics.split("\r\n")
+	block = "\n".join(lines[lines.index("BEGIN:VTIMEZONE") : lines.index("END:VTIMEZONE") + 1])
+	london = tz.tzical(io.StringIO(block)).get("Europe/London")
+	offset = lambda *day: datetime.datetime(*day, tzinfo=london).utcoffset()  # noqa: E731
+	hour = datetime.timedelta(hours=1)
+	assert offset(2026, 7, 15, 10) == hour and offset(2026, 1, 15, 10) == datetime.timedelta(0)
+	assert offset(2026, 3, 29, 0, 30) == datetime.timedelta(0) and offset(2026, 3, 29, 2, 30) == hour
+	assert offset(2026, 10, 25, 0, 30) == hour and offset(2026, 10, 25, 2, 30) == datetime.timedelta(0)
+	assert lines.index("END:VTIMEZONE") < lines.index("BEGIN:VEVENT")

@@ -115,6 +115,7 @@ class Complaint(Document):
 		drafted_by: DF.Link | None
 		due_date: DF.Date | None
 		early_resolution: DF.Check
+		email_subject: DF.Data | None
 		events_date: DF.Date | None
 		extensions: DF.Table[ComplaintExtension]
 		face_to_face_offered_on: DF.Date | None
@@ -255,8 +256,8 @@ class Complaint(Document):
 	# -- checks ---------------------------------------------------------------------------------
 
 	def validate_actor_is_not_a_subject(self):
-		if self.is_new() and self.flags.from_public_intake:
-			return  # logged by the public form for someone outside the council (complaints_hc.complaints.intake)
+		if self.is_new() and (self.flags.from_public_intake or self.flags.from_mailbox):
+			return  # logged by the public form or the mailbox for someone outside the council
 		if self.flags.from_complainant_page:
 			return  # the complainant's answer on their page, checked against their link (complainant_page)
 		user = frappe.session.user

@@ -22,6 +22,7 @@ class ComplaintsSettings(Document):
 			ComplaintsNonWorkingDay,
 		)
 
+		bulletin_distribution_list: DF.Link | None
 		corporate_letter_print_format: DF.Link
 		corporate_young_person_letter_print_format: DF.Link
 		extra_non_working_days: DF.Table[ComplaintsNonWorkingDay]

@@ -62,6 +62,10 @@ class LearningBulletin(Document):
 		if self.status == "Published" and not self.published_on:
 			self.published_on = today()
 
+	def on_update(self):
+		if self.status == "Published" and self.has_value_changed("status"):
+			bulletin.circulate(self.name)
+
 	def fill(self, sections: dict):
 		for field in DRAFTED:  # the period and the title follow from the quarter (validate)
 			self.set(field, sections[field])
