@@ -348,7 +348,9 @@ def pdf_text(content: bytes) -> str:
 
 def sent_letter_text(doc) -> str:
 	"""The words of the letter the server kept when the record's response was sent."""
-	return pdf_text(frappe.get_doc("File", {"file_url": doc.sent_letter}).get_content())
+	return pdf_text(
+		frappe.get_doc("File", {"file_url": doc.sent_letter, "attached_to_name": doc.name}).get_content()
+	)
 
 
 def ask_for(doctype: str, complaint, user: str, **values):

@@ -103,7 +103,7 @@ def test_a_complaint_goes_through_stage_2_with_an_extension_to_65_working_days(c
 	assert (stage.status, stage.timeliness, stage.working_days_taken) == ("Responded", "Met", 62)
 	assert stage.response_sent_by == cast.officer
 	assert stage.sent_letter_print_format == "Stage 2 Response Letter"
-	letter = frappe.get_doc("File", {"file_url": stage.sent_letter})
+	letter = frappe.get_doc("File", {"file_url": stage.sent_letter, "attached_to_name": stage.name})
 	assert letter.is_private and letter.attached_to_name == stage.name
 	text = sent_letter_text(stage)
 	assert complaint.name in text and "The council accepts the findings and apologises." in text

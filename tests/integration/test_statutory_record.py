@@ -132,7 +132,7 @@ def test_sending_keeps_the_letter_as_a_private_pdf_with_its_hash(cast):
 		cast.officer,
 	)
 	assert complaint.sent_letter_print_format == "Stage 1 Outcome Letter"
-	file = frappe.get_doc("File", {"file_url": complaint.sent_letter})
+	file = frappe.get_doc("File", {"file_url": complaint.sent_letter, "attached_to_name": complaint.name})
 	assert (file.is_private, file.attached_to_name, file.attached_to_field) == (
 		1,
 		complaint.name,
@@ -165,7 +165,7 @@ def test_a_young_persons_complaint_keeps_the_young_persons_letter(cast):
 
 def test_the_sent_letter_cannot_be_deleted_or_replaced(cast):
 	complaint = responded(cast)
-	file = frappe.get_doc("File", {"file_url": complaint.sent_letter})
+	file = frappe.get_doc("File", {"file_url": complaint.sent_letter, "attached_to_name": complaint.name})
 	# Permissions are set aside here so that only the record's own guard stands (REST is tried over HTTP).
 	with as_user(cast.manager):
 		with pytest.raises(frappe.PermissionError, match="as it was sent"):
