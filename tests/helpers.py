@@ -405,14 +405,11 @@ MAILBOX_ACCOUNT = "Complaints Mailbox"
 def ensure_mailbox_account() -> str:
 	"""The council's complaints mailbox as the team sets it up in the desk: IMAP, its inbox appending to
 	Complaint (committed: Frappe's mail pull commits and rolls back as it goes)."""
-	if not frappe.db.exists("Email Account", MAILBOX_ACCOUNT):
-		frappe.get_doc({"doctype": "Email Account", "email_account_name": MAILBOX_ACCOUNT,
-			"email_id": require_env("COMPLAINTS_MAILBOX"), "password": require_env("COMPLAINTS_MAILBOX_PASSWORD"),
-			"enable_incoming": 1, "use_imap": 1, "email_server": "127.0.0.1",
-			"incoming_port": int(require_env("COMPLAINTS_IMAP_PORT")), "use_ssl": 0, "use_starttls": 0,
-			"append_to": "Complaint", "imap_folder": [{"folder_name": "INBOX", "append_to": "Complaint"}],
-			"email_sync_option": "UNSEEN", "initial_sync_count": "100", "enable_outgoing": 0}).insert(ignore_permissions=True)  # fmt: skip
-		commit()
+	from complaints_hc.setup.mailbox import connect_mailbox
+
+	connect_mailbox(MAILBOX_ACCOUNT, require_env("COMPLAINTS_MAILBOX"), require_env("COMPLAINTS_MAILBOX_PASSWORD"),
+		int(require_env("COMPLAINTS_IMAP_PORT")))  # fmt: skip
+	commit()
 	return MAILBOX_ACCOUNT
 
 
