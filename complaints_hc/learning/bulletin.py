@@ -170,7 +170,10 @@ def published_copy(name: str) -> frappe._dict | None:
 	agree to being quoted (consent withdrawn after publishing takes the quote out of every later copy)."""
 	if not frappe.db.exists("Learning Bulletin", {"name": name, "status": PUBLISHED}):
 		return None
-	doc = frappe.get_doc("Learning Bulletin", name)
+	return staff_copy(frappe.get_doc("Learning Bulletin", name))
+
+
+def staff_copy(doc) -> frappe._dict:
 	copy = frappe._dict({field: doc.get(field) for field in (*LISTED_FIELDS, "introduction",
 		"compliments_received", "closing_note")})  # fmt: skip
 	copy.good_practice = sanitize_html(doc.good_practice or "")
@@ -182,29 +185,30 @@ def published_copy(name: str) -> frappe._dict | None:
 	return copy
 
 
-def circulate(name: str) -> int:
+def circulate(doc) -> int:
 	"""Email a published bulletin to the team's distribution list (an Email Group named in Complaints
 	Settings): the PDF attached and its text in the body, each member their own email. Quotes whose
 	givers have since withdrawn consent are in neither. Returns how many it went to."""
 	group = frappe.db.get_single_value("Complaints Settings", "bulletin_distribution_list")
-	copy = published_copy(name)
-	if not group or not copy:
+	if not group or doc.status != PUBLISHED:
 		return 0
 	recipients = frappe.get_all(
 		"Email Group Member", {"email_group": group, "unsubscribed": 0}, pluck="email"
 	)
 	if not recipients:
 		return 0
-	doc = frappe.get_doc("Learning Bulletin", name)
-	doc.set("quotes", [row for row in doc.quotes if row.as_dict() in copy.quotes])  # printed, never saved
-	pdf = frappe.get_print("Learning Bulletin", name, "Learning Bulletin", doc=doc, as_pdf=True)
+	copy = staff_copy(doc)
+	printed = frappe.get_doc(doc.as_dict())  # a copy to print from, never saved
+	consented = {quote["name"] for quote in copy.quotes}
+	printed.set("quotes", [row for row in printed.quotes if row.name in consented])
+	pdf = frappe.get_print("Learning Bulletin", doc.name, "Learning Bulletin", doc=printed, as_pdf=True)
 	frappe.sendmail(
 		recipients=recipients,
 		subject=copy.title,
 		message=frappe.render_template("templates/includes/learning_bulletin_body.html", {"bulletin": copy}),
 		attachments=[{"fname": f"{copy.title}.pdf", "fcontent": pdf}],
 		reference_doctype="Learning Bulletin",
-		reference_name=name,
+		reference_name=doc.name,
 		add_unsubscribe_link=False,
 	)
 	return len(recipients)

@@ -64,7 +64,7 @@ class LearningBulletin(Document):
 
 	def on_update(self):
 		if self.status == "Published" and self.has_value_changed("status"):
-			bulletin.circulate(self.name)
+			bulletin.circulate(self)
 
 	def fill(self, sections: dict):
 		for field in DRAFTED:  # the period and the title follow from the quarter (validate)
