@@ -16,6 +16,7 @@ WORKSHOP_RECOMMENDED = "Workshop recommended for your team"
 COMPLAINT_PAGE_LINK = "Your complaint page link"
 EXTENSION_PROPOSED = "Extension proposed to the complainant"
 LETTER_ON_PAGE = "A letter about your complaint"
+EXTENSION_AGREED = "Extension agreed"
 
 SHIPPED = (
 	COMPLAINT_RECEIVED,
@@ -31,4 +32,5 @@ SHIPPED = (
 	COMPLAINT_PAGE_LINK,
 	EXTENSION_PROPOSED,
 	LETTER_ON_PAGE,
+	EXTENSION_AGREED,
 )

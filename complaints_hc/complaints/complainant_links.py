@@ -116,20 +116,24 @@ def send(complaint, recipient: str, because: str, template: str = email_template
 	attachments: list[dict] | None = None, record=None, **context) -> str:  # fmt: skip
 	"""Issue a link and email it with one of the team's Email Templates; returns the link's address.
 
-	With attachments (a letter), the email is a Communication on `record` (the complaint or its later
-	stage), sent from the team's outgoing account, so that it sits on the record's timeline."""
+	A letter (with its PDF attached, or given a `record`) goes as a Communication on the record (the
+	complaint or its later stage), sent from the team's outgoing account, so that it sits on the
+	record's timeline. The copy on the timeline leaves the link out: only the complainant holds it."""
 	url = issue(complaint, recipient, because)
 	email = get_email_template(
 		template, {"doc": complaint, "page_link": url, "recipient": recipient, **context}
 	)
 	address = address_of(complaint, recipient)
-	if attachments:
+	if attachments or record is not None:
 		from frappe.core.doctype.communication.email import _make
 
 		record = record or complaint
-		_make(doctype=record.doctype, name=record.name, subject=email["subject"], content=email["message"],
+		sent = _make(doctype=record.doctype, name=record.name, subject=email["subject"], content=email["message"],
 			recipients=[address], sender=frappe.db.get_value("Email Account", {"default_outgoing": 1}, "email_id"),
 			attachments=attachments, send_email=True, add_signature=False)  # fmt: skip
+		kept = frappe.db.get_value("Communication", sent["name"], "content") or ""
+		frappe.db.set_value("Communication", sent["name"], "content",
+			kept.replace(url, _("(the complainant's own page link)")), update_modified=False)  # fmt: skip
 		return url
 	frappe.sendmail(
 		recipients=[address],

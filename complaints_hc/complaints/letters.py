@@ -11,9 +11,11 @@ from dataclasses import dataclass
 
 import frappe
 from frappe import _
+from frappe.email.doctype.email_template.email_template import get_email_template
+from frappe.utils.pdf import get_pdf
 
 from complaints_hc import email_templates
-from complaints_hc.complaints import complainant_links
+from complaints_hc.complaints import complainant_links, posting
 from complaints_hc.complaints.names import CORPORATE
 
 SENT_LETTER_FIELD = "sent_letter"
@@ -112,19 +114,70 @@ def keep_sent_letter(doc):
 def tell_the_complainant(doc, file=None, pdf: bytes | None = None):
 	"""Email the complainant a fresh link to their page, where the letter now is (when we have an
 	address); to one who takes their letters by email, the letter itself goes too, as a Communication
-	on the record. One who asked for post is not sent the letter by email."""
+	on the record. One who takes letters by post is not emailed the letter: it waits to be posted."""
 	complaint = doc if doc.doctype == "Complaint" else frappe.get_doc("Complaint", doc.complaint)
+	label = _(letter_of(doc).file_label)
+	if file and posting.takes_letters_by_post(complaint):
+		posting.mark_for_posting(complaint, doc, file, label)
 	if not complainant_links.may_send(complaint, complainant_links.COMPLAINANT):
 		return
 	by_email = file and pdf and complaint.preferred_contact_method in (None, "", "Email")
 	try:
 		complainant_links.send(complaint, complainant_links.COMPLAINANT, complainant_links.LETTER_SENT,
-			template=email_templates.LETTER_ON_PAGE, letter_label=_(letter_of(doc).file_label),
+			template=email_templates.LETTER_ON_PAGE, letter_label=label,
 			attachments=[{"fname": file.file_name, "fcontent": pdf}] if by_email else None, record=doc)  # fmt: skip
 	except frappe.OutgoingEmailError:  # the response stands; the team sees why the email did not go
 		frappe.log_error(
 			title=_("Letter not emailed"), reference_doctype=doc.doctype, reference_name=doc.name
 		)
+
+
+def tell_of_new_extensions(complaint):
+	"""Complaint.on_update: each extension just recorded is confirmed to the complainant in writing,
+	by email as a Communication on the complaint, or marked for posting to one who takes letters by post."""
+	before = complaint.get_doc_before_save()
+	known = {row.name for row in (before.extensions if before else [])}
+	for extension in complaint.extensions:
+		if extension.name not in known:
+			tell_of_extension(complaint, extension)
+
+
+def tell_of_extension(complaint, extension):
+	label = _("extension agreed letter")
+	if posting.takes_letters_by_post(complaint):
+		letter = get_email_template(
+			email_templates.EXTENSION_AGREED, {"doc": complaint, "extension": extension, "page_link": ""}
+		)
+		file = keep_copy(complaint, f"{complaint.name} {label} {extension.idx}.pdf", letter["message"])
+		posting.mark_for_posting(complaint, complaint, file, label)
+		return
+	if not complainant_links.may_send(complaint, complainant_links.COMPLAINANT):
+		return
+	try:
+		complainant_links.send(complaint, complainant_links.COMPLAINANT, complainant_links.LETTER_SENT,
+			template=email_templates.EXTENSION_AGREED, record=complaint, extension=extension)  # fmt: skip
+	except frappe.OutgoingEmailError:  # the extension stands; the team sees why the email did not go
+		frappe.log_error(
+			title=_("Extension letter not emailed"),
+			reference_doctype="Complaint",
+			reference_name=complaint.name,
+		)
+
+
+def keep_copy(record, file_name: str, html: str):
+	"""A letter the app wrote from one of the team's templates, kept privately on the record as a PDF."""
+	file = frappe.get_doc(
+		{
+			"doctype": "File",
+			"file_name": file_name,
+			"attached_to_doctype": record.doctype,
+			"attached_to_name": record.name,
+			"is_private": 1,
+			"content": get_pdf(html),
+		}
+	)
+	file.insert(ignore_permissions=True)  # the server's copy of the letter it issued
+	return file
 
 
 def is_sent_letter(file) -> bool:

@@ -72,6 +72,7 @@ LINKED = {
 	"Complaint Action": {"point_summary": None, "description": "", "evidence": None},
 	"Complainant Feedback": {"comment": None},
 	"Complainant Link": None,
+	"Letter to Post": {"addressee": ANONYMISED, "address": None, "letter": None, "posting_note": None},
 }  # fmt: skip
 LINKED_ROWS = {
 	"Stage 2 Investigation": {"Stage Person": {"full_name": "", "organisation": None},

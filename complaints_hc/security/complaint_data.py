@@ -27,6 +27,7 @@ PROTECTED = {
 	"Ombudsman Enquiry": lambda user: visibility.stage_query_conditions(user, "Ombudsman Enquiry"),
 	"Stage 2 Investigation": lambda user: visibility.stage_query_conditions(user, "Stage 2 Investigation"),
 	"Stage 3 Review Panel": lambda user: visibility.stage_query_conditions(user, "Stage 3 Review Panel"),
+	"Letter to Post": lambda user: visibility.stage_query_conditions(user, "Letter to Post"),
 }
 MAY_SEE = {
 	"Complaint": visibility.may_see_complaint,
@@ -35,6 +36,7 @@ MAY_SEE = {
 	"Ombudsman Enquiry": visibility.may_see_stage,
 	"Stage 2 Investigation": visibility.may_see_stage,
 	"Stage 3 Review Panel": visibility.may_see_stage,
+	"Letter to Post": visibility.may_see_stage,
 }
 
 # Frappe's records that point at another document: (the DocType field, the name field).

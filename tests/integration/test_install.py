@@ -1,5 +1,7 @@
 """The app installs cleanly on a real site: roles, settings, workspace, and an idempotent migrate."""
 
+import json
+
 import frappe
 
 from complaints_hc.security import roles
@@ -58,3 +60,20 @@ def test_a_fresh_install_has_the_seed_papers_starting_lists():
 		assert found == set(entries), doctype
 	assert "Reflective supervision" in starting_lists.ACTION_TYPES
 	assert "Engaging Fathers and Men" in starting_lists.LEARNING_THEMES
+
+
+def test_every_block_of_the_workspace_names_a_shortcut_card_or_chart_it_has():
+	"""A block naming something the workspace lacks shows nothing: each must match by name."""
+	workspace = frappe.get_doc("Workspace", "Complaints")
+	named = {
+		"shortcut": ("shortcut_name", {row.label for row in workspace.shortcuts}),
+		"number_card": ("number_card_name", {row.label for row in workspace.number_cards}),
+		"chart": ("chart_name", {row.label for row in workspace.charts}),
+		"card": ("card_name", {row.label for row in workspace.links if row.type == "Card Break"}),
+	}
+	blocks = [block for block in json.loads(workspace.content) if block["type"] in named]
+	assert {block["data"]["shortcut_name"] for block in blocks if block["type"] == "shortcut"} >= {
+		"Awaiting QA", "Letters to Post"}  # fmt: skip
+	for block in blocks:
+		field, labels = named[block["type"]]
+		assert block["data"][field] in labels, block

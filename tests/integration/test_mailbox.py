@@ -19,11 +19,15 @@ from helpers import (
 	email_message,
 	empty_mailbox,
 	ensure_mailbox_account,
+	make_category,
+	make_complaint,
 	make_compliment,
 	on,
 	pdf_text,
+	private_file,
 	pull_mailbox,
 	put_in_mailbox,
+	refused,
 	sent_to,
 	walk_to_quality_assurance,
 )
@@ -182,16 +186,95 @@ def test_the_outcome_letter_goes_by_email_as_a_communication_with_its_pdf(cast):
 	assert complaint.name in pdf_text(letter.get_content())
 
 
-def test_a_complainant_who_asked_for_post_is_not_emailed_the_letter(cast):
+def test_a_letter_for_post_waits_in_the_post_tray_until_the_team_records_the_posting(cast):
 	complaint = walk_to_quality_assurance(cast, cast.qa_officer)
-	frappe.db.set_value(
-		"Complaint", complaint.name, "preferred_contact_method", "Letter"
-	)  # as said at intake
+	frappe.db.set_value("Complaint", complaint.name, {"preferred_contact_method": "Letter",
+		"complainant_address": "14 Mill Lane\nHaleford\nHF2 7QT"})  # as said at intake  # fmt: skip
 	with on("2026-03-30"):
 		apply_action(complaint, "Approve", cast.approver)
 		edit(complaint, cast.officer, response_sent_to_manager_on="2026-03-30")
-		apply_action(complaint, "Send Response", cast.officer)
+		complaint = apply_action(complaint, "Send Response", cast.officer)
 	assert not frappe.db.exists("Communication", {"reference_name": complaint.name, "has_attachment": 1})
+	with as_user(cast.officer):
+		[tray] = frappe.get_list("Letter to Post", {"complaint": complaint.name},
+			["name", "status", "letter", "addressee", "address", "issued_on", "record_doctype"])  # fmt: skip
+	assert (tray.status, tray.letter, tray.record_doctype) == ("To Post", complaint.sent_letter, "Complaint")
+	assert (tray.addressee, tray.address, str(tray.issued_on)) == (
+		"Joanne Pritchard", "14 Mill Lane\nHaleford\nHF2 7QT", "2026-03-30")  # fmt: skip
+	# The team may not change the letter or its address, nor post it before it was issued or in the future.
+	with as_user(cast.officer), refused("the posting can be recorded"):
+		letter = frappe.get_doc("Letter to Post", tray.name)
+		letter.address = "Somewhere else"
+		letter.save()
+	with on("2026-03-31"):
+		for day, why in (("2026-03-27", "cannot have been posted before"), ("2026-04-01", "still to come")):
+			with as_user(cast.officer), refused(why):
+				letter = frappe.get_doc("Letter to Post", tray.name)
+				letter.posted_on = day
+				letter.save()
+		with as_user(cast.officer):
+			letter = frappe.get_doc("Letter to Post", tray.name)
+			letter.update({"posted_on": "2026-03-31", "posting_note": "First class, signed for"})
+			letter.save()
+	posted = frappe.get_doc("Letter to Post", tray.name)
+	assert (posted.status, str(posted.posted_on), posted.posted_by) == ("Posted", "2026-03-31", cast.officer)
+	with as_user(cast.manager), refused("posting of this letter is recorded"):
+		posted.posting_note = "Second class"
+		posted.save()
+	# Nobody makes one by hand, and the staff member the complaint names never sees it.
+	with as_user(cast.officer), refused("made when a letter is issued"):
+		frappe.get_doc({"doctype": "Letter to Post", "complaint": complaint.name, "letter": complaint.sent_letter,
+			"record_doctype": "Complaint", "record_name": complaint.name}).insert(ignore_permissions=True)  # fmt: skip
+	frappe.get_doc("User", cast.subject).add_roles("Complaints Officer")
+	try:
+		with as_user(cast.subject):
+			assert not frappe.get_list("Letter to Post", {"complaint": complaint.name})
+			assert not frappe.has_permission("Letter to Post", doc=posted, user=cast.subject)
+	finally:
+		frappe.get_doc("User", cast.subject).remove_roles("Complaints Officer")
+
+
+def under_investigation(cast):
+	"""A complaint received 23 March 2026, its points established on the 25th, due on 7 April."""
+	with on("2026-03-30"):
+		complaint = make_complaint(cast, received_on="2026-03-23")
+		edit(complaint, cast.qa_manager, qa_officer=cast.qa_officer)
+		apply_action(complaint, "Allocate", cast.qa_manager)
+		edit(complaint, cast.officer, complainant_contacted_on="2026-03-24")
+		edit(complaint, cast.qa_officer, initial_meeting_on="2026-03-25", agreed_timescale_days=10,
+			timescale_agreed_on="2026-03-25", points=[{"description": "Late minutes", "category": make_category()}])  # fmt: skip
+		return apply_action(complaint, "Establish Points", cast.qa_officer)
+
+
+def test_an_agreed_extension_is_confirmed_in_writing_by_email_or_by_post(cast):
+	by_email, by_post = under_investigation(cast), under_investigation(cast)
+	frappe.db.set_value("Complaint", by_post.name, "preferred_contact_method", "Letter")
+	address = by_email.complainant_email
+	for complaint in (by_email, by_post):
+		with on("2026-03-31"):
+			agreement = private_file(complaint, cast.officer)
+			edit(complaint, cast.officer, extensions=[{"requested_on": "2026-03-30", "new_due_date": "2026-04-14",
+				"rationale": "The child's school records are still to come", "complainant_agreed_on": "2026-03-31",
+				"agreement_attachment": agreement}])  # fmt: skip
+	[sent] = frappe.get_all("Communication", {"reference_doctype": "Complaint", "reference_name": by_email.name,
+		"sent_or_received": "Sent", "subject": ("like", "%our response will come by%")}, ["name", "content"])  # fmt: skip
+	assert "/my-complaint" not in sent.content  # the link is the complainant's alone, not the timeline's
+	assert deliver_queued(communication=sent.name) == 1
+	[delivered] = [
+		m for m in sent_to(address) if by_email.name in m["Subject"] and "response will come" in m["Subject"]
+	]
+	body = delivered.get_body(preferencelist=("html",)).get_content()
+	assert frappe.format(getdate("2026-04-14"), "Date") in body
+	assert "school records" in body and "/my-complaint" in body
+	assert not frappe.db.exists(
+		"Communication", {"reference_name": by_post.name, "subject": ("like", "%response will come%")}
+	)
+	[tray] = frappe.get_all(
+		"Letter to Post", {"complaint": by_post.name}, ["letter", "letter_label", "status"]
+	)
+	assert (tray.letter_label, tray.status) == ("extension agreed letter", "To Post")
+	letter = frappe.get_doc("File", {"file_url": tray.letter, "attached_to_name": by_post.name})
+	assert letter.is_private and "school records" in pdf_text(letter.get_content())
 
 
 def test_publishing_the_bulletin_circulates_it_to_the_distribution_list(cast):

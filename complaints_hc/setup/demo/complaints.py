@@ -68,7 +68,8 @@ COMPLAINTS = (
 			("The social worker changed three times in four months without the family being told", "Communication", "Voice of the Child and Purposeful Visits", None),
 		)),
 	dict(ref="LCS-300655", reach="Investigating", age=16, via="Letter", name="Nadia Kowalski", rel="Parent",
-		child="Zofia Kowalski", team=1, timescale=20, interpreter="Polish", extension=True, points=(
+		child="Zofia Kowalski", team=1, timescale=20, interpreter="Polish", extension=True,
+		by_post="22 Orchard Row\nHaleford\nHF3 1PL", points=(
 			("Reports were not translated although an interpreter was needed at every meeting", "Communication", "Translation and Interpreters", None),
 			("The assessment repeated allegations as if they were facts", "Assessment", "Facts and Allegations in Reports", None),
 		)),
@@ -94,7 +95,7 @@ COMPLAINTS = (
 			("The review report contained factual errors", "Record keeping", "Facts and Allegations in Reports", "Partially upheld"),
 		), mediation=True),
 	dict(ref="LCS-299761", reach="Closed", age=45, via="Letter", name="Dr Sarah Knight", rel="Professional",
-		child="Freddie Lane", team=1, timescale=10, points=(
+		child="Freddie Lane", team=1, timescale=10, by_post="The Surgery, 3 Kings Road\nHaleford\nHF1 4AB", points=(
 			("The referral was closed without checking with the school", "Decision-making", "Professional Curiosity", "Upheld"),
 		)),
 	dict(ref="LCS-299650", reach="Closed", age=52, via="Portal", name="Kerry Walsh", rel="Parent",
@@ -192,6 +193,15 @@ def edit(name, user, **values):
 	doc.save()
 
 
+def record_postings(name):
+	"""The officer posted the complaint's letters on the day they were issued."""
+	frappe.set_user(OFFICER)
+	for letter in frappe.get_all("Letter to Post", {"complaint": name, "status": "To Post"}, pluck="name"):
+		doc = frappe.get_doc("Letter to Post", letter)
+		doc.update({"posted_on": doc.issued_on, "posting_note": "First class"})
+		doc.save()
+
+
 def reaches(spec, state):
 	target = spec["reach"] if spec["reach"] != "Withdrawn" else "Received"
 	return ORDER.index(target) >= ORDER.index(state)
@@ -203,6 +213,8 @@ def walk(spec, qa_officer):
 	stamps = {}
 	advance(name, spec, qa_officer, lambda n: working_day(n, received), stamps)
 	backdate(name, stamps)
+	if spec.get("by_post") and spec["reach"] == "Closed":
+		record_postings(name)
 	if spec.get("stage_2"):
 		ask_for_stage_2(name, lambda n: working_day(n, received))
 	if spec.get("mediation"):
@@ -220,7 +232,8 @@ def create(spec, received) -> str:
 		"doctype": "Complaint", "received_via": spec["via"], "received_on": str(received),
 		"complainant_name": spec["name"], "relationship_to_child": spec["rel"],
 		"complainant_email": spec["name"].lower().replace("dr ", "").replace(" ", ".") + "@example.org",
-		"preferred_contact_method": "Email", "procedure": spec.get("procedure") or "Statutory (Children Act 1989)", "child_name": spec["child"], "case_reference": spec["ref"],
+		"preferred_contact_method": "Letter" if spec.get("by_post") else "Email",
+		"complainant_address": spec.get("by_post"), "procedure": spec.get("procedure") or "Statutory (Children Act 1989)", "child_name": spec["child"], "case_reference": spec["ref"],
 		"interpreter_needed": int(bool(spec.get("interpreter"))), "interpreter_language": spec.get("interpreter"),
 		"service_team": TEAMS[spec["team"]][0], "social_worker": members[0] if members else None,
 		"subjects": [{"user": members[-1], "role_in_case": "Allocated social worker"}] if members else [],

@@ -250,6 +250,7 @@ class Complaint(Document):
 			self.log_received_date_change(*self.flags.received_date_changed)
 		if self.status == RESPONDED and self.previous_status == APPROVED:
 			letters.keep_sent_letter(self)
+		letters.tell_of_new_extensions(self)
 		extension_proposals.announce_new(self)
 		self.raise_alerts()
 
