@@ -172,6 +172,29 @@ def on(day: str):
 	return freeze_time(f"{day} 12:00:00")
 
 
+@contextlib.contextmanager
+def workflow_reshaped(user: str, doctype: str, reshape):
+	"""The council reshapes the active workflow of `doctype` (as `user`, in the desk's way) for the block;
+	afterwards the test's work is rolled back and the cached workflow forgotten."""
+	name = frappe.db.get_value("Workflow", {"document_type": doctype, "is_active": 1})
+	with as_user(user):
+		workflow = frappe.get_doc("Workflow", name)
+		reshape(workflow)
+		workflow.save()
+	frappe.cache.hdel("workflow", doctype)
+	try:
+		yield
+	finally:
+		frappe.db.rollback()
+		frappe.cache.hdel("workflow", doctype)
+		frappe.clear_document_cache("Workflow", name)
+
+
+def without_conditions(workflow):
+	for transition in workflow.transitions:
+		transition.condition = None
+
+
 def walk_to_quality_assurance(cast, drafter: str):
 	"""A complaint received 23 March 2026, investigated and drafted by `drafter`, now in quality assurance."""
 	with on("2026-03-30"):
@@ -479,6 +502,15 @@ def deliver_queued(**filters) -> int:
 		return len(names)
 	finally:
 		frappe.flags.testing_email = False
+
+
+def queued_email_html(reference_name: str) -> str:
+	"""The queued email about this record as a mail program shows it: the MIME message's HTML, decoded."""
+	import email
+	import email.policy
+
+	raw = frappe.db.get_value("Email Queue", {"reference_name": reference_name}, "message")
+	return email.message_from_string(raw, policy=email.policy.default).get_body(("html",)).get_content()
 
 
 def sent_to(address: str) -> list:

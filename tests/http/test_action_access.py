@@ -3,7 +3,15 @@
 import json
 
 import pytest
-from helpers import commit, make_action, make_complaint, make_team, make_user, private_file
+from helpers import (
+	commit,
+	make_action,
+	make_complaint,
+	make_team,
+	make_user,
+	private_file,
+	walk_to_quality_assurance,
+)
 
 from complaints_hc.security import roles
 
@@ -84,3 +92,23 @@ def test_link_search_still_finds_what_the_user_may_see(http, http_cast, two_owne
 		found = officer.get("/api/method/frappe.desk.search.search_link",
 			params={"doctype": doctype, "txt": name, "ignore_user_permissions": 1})  # fmt: skip
 		assert found.status_code == 200 and name in found.text, (doctype, found.text[:200])
+
+
+def test_an_owner_outside_the_case_sees_the_point_they_act_on_not_the_investigation(http, http_cast):
+	outsider = make_user("http.point.owner", roles.TEAM_MANAGER, password="Test-Complaints-2026")
+	make_team(team_manager=outsider)
+	complaint = walk_to_quality_assurance(http_cast, http_cast.qa_officer)
+	action = make_action(complaint, http_cast.officer, responsible=outsider, point_number=1,
+		description="Send the minutes within five working days of each meeting")  # fmt: skip
+	commit()
+	owner = http(outsider)
+	mine = owner.get(f"{RESOURCE}/{action.name}")
+	assert mine.status_code == 200, mine.text[:300]
+	assert mine.json()["data"]["point_summary"] == "Late minutes"
+	assert "Sent six weeks late." not in mine.text  # the finding stays with the investigation
+	assert owner.get(f"/api/resource/Complaint/{complaint.name}").status_code == 403
+	point = owner.get("/api/method/frappe.client.get_value", params={"doctype": "Complaint Point",
+		"filters": json.dumps({"parent": complaint.name}), "fieldname": json.dumps(["finding"]),
+		"parent": "Complaint"})  # fmt: skip
+	assert "Sent six weeks late." not in point.text
+	assert point.status_code == 403 or not point.json().get("message"), point.text[:300]

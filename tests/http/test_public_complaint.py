@@ -5,7 +5,7 @@ import random
 
 import frappe
 import pytest
-from helpers import SiteSession, complaints_setting, served_site
+from helpers import SiteSession, complaints_setting, queued_email_html, served_site
 
 from complaints_hc.complaints import intake
 
@@ -96,12 +96,21 @@ def test_extra_keys_are_ignored(site):
 
 
 def test_script_in_the_form_is_stored_inert_and_escaped_in_the_acknowledgement(site):
-	email = unique_email("script")
-	response = guest().post(SUBMIT, data=form(email, complainant_name="<script>alert(1)</script>Dawn"))
+	email_address = unique_email("script")
+	response = guest().post(SUBMIT, data=form(email_address, complainant_name="<script>alert(1)</script>Dawn",
+		complaint_details="<script>alert(2)</script>Nobody called back."))  # fmt: skip
 	assert response.status_code == 200
-	[complaint] = logged(email)
-	message = frappe.db.get_value("Email Queue", {"reference_name": complaint.name}, "message")
-	assert "<script>alert(1)</script>" not in message
+	[complaint] = logged(email_address)
+	stored = frappe.db.get_value(
+		"Complaint", complaint.name, ["complainant_name", "complaint_details"], as_dict=True
+	)
+	for value, words in (
+		(stored.complainant_name, "Dawn"),
+		(stored.complaint_details, "Nobody called back."),
+	):
+		assert words in value and "<script" not in value.lower(), value  # kept as text, never as a tag
+	shown = queued_email_html(complaint.name)
+	assert "Dawn" in shown and "<script" not in shown.lower()
 
 
 def test_the_form_is_post_only_and_limited_per_address(site):

@@ -7,7 +7,7 @@ import json
 
 import frappe
 import pytest
-from helpers import apply_action, commit, on, walk_to_quality_assurance
+from helpers import apply_action, as_user, commit, edit, make_complaint, on, walk_to_quality_assurance
 from pypdf import PdfReader
 
 RESOURCE = "/api/resource/Complaint"
@@ -92,3 +92,82 @@ def test_the_letter_is_made_at_sending_and_stays(http, http_cast, approved):
 	subject = http(http_cast.subject)
 	refused = subject.get(letter_url, headers={"Accept": "*/*"})
 	assert refused.status_code == 403 and not refused.content.startswith(b"%PDF")
+
+
+# --- the guards of each state hold over REST as they do in the desk ---------------------------------
+
+
+def test_the_states_edit_role_holds_over_put_and_set_value(http, http_cast):
+	"""In quality assurance only the approvers edit: the QA Officer who drafted it is refused by every route."""
+	complaint = walk_to_quality_assurance(http_cast, http_cast.qa_officer)
+	commit()
+	drafter = http(http_cast.qa_officer)
+	assert drafter.get(f"{RESOURCE}/{complaint.name}").status_code == 200  # they may read it
+	point = complaint.points[0]
+	put = drafter.put(f"{RESOURCE}/{complaint.name}", json={"points": [{"name": point.name,
+		"description": point.description, "category": point.category, "outcome": "Upheld",
+		"finding": "Rewritten in quality assurance"}]})  # fmt: skip
+	assert put.status_code == 403 and "only QA Approver or QA Service Manager" in put.text, put.text[:300]
+	set_value = drafter.post("/api/method/frappe.client.set_value", data={"doctype": "Complaint",
+		"name": complaint.name, "fieldname": "complainant_phone", "value": "07700 900321"})  # fmt: skip
+	assert set_value.status_code == 403 and "only QA Approver or QA Service Manager" in set_value.text
+	assert fresh("Complaint Point", point.name, "finding") == "Sent six weeks late."
+	assert fresh("Complaint", complaint.name, "complainant_phone") is None
+
+
+def responded(http_cast):
+	complaint = walk_to_quality_assurance(http_cast, http_cast.qa_officer)
+	with on("2026-03-30"):
+		apply_action(complaint, "Approve", http_cast.approver)
+		edit(complaint, http_cast.officer, response_sent_to_manager_on="2026-03-30")
+		complaint = apply_action(complaint, "Send Response", http_cast.officer)
+	commit()
+	return complaint
+
+
+@pytest.mark.parametrize("route", ["put", "set_value"])
+def test_what_closing_needs_holds_over_put_and_set_value(http, http_cast, route):
+	complaint = responded(http_cast)
+	officer = http(http_cast.officer)
+	if route == "put":
+		response = officer.put(f"{RESOURCE}/{complaint.name}", json={"workflow_state": "Closed"})
+	else:
+		response = officer.post("/api/method/frappe.client.set_value", data={"doctype": "Complaint",
+			"name": complaint.name, "fieldname": "workflow_state", "value": "Closed"})  # fmt: skip
+	assert response.status_code == 417 and "To close the complaint: record" in response.text, response.text[
+		:300
+	]
+	assert fresh("Complaint", complaint.name, "status") == "Responded"
+
+
+def test_naming_a_subject_over_rest_takes_away_their_share_and_assignment(http, http_cast):
+	from frappe.desk.form import assign_to
+	from frappe.share import add as share
+
+	complaint = make_complaint(http_cast, subjects=[])
+	with as_user(http_cast.officer):
+		assign_to.add({"doctype": "Complaint", "name": complaint.name, "assign_to": [http_cast.approver]})
+		share("Complaint", complaint.name, http_cast.approver, read=1)
+	commit()
+	approver = http(http_cast.approver)
+	assert approver.get(f"{RESOURCE}/{complaint.name}").status_code == 200
+	named = http(http_cast.officer).put(f"{RESOURCE}/{complaint.name}",
+		json={"subjects": [{"user": http_cast.approver, "role_in_case": "Signed off the plan"}]})  # fmt: skip
+	assert named.ok, named.text[:300]
+	frappe.db.rollback()
+	assert not frappe.get_all("DocShare", {"share_doctype": "Complaint", "share_name": complaint.name,
+		"user": http_cast.approver})  # fmt: skip
+	assert not frappe.get_all("ToDo", {"reference_name": complaint.name, "allocated_to": http_cast.approver,
+		"status": "Open"})  # fmt: skip
+	assert approver.get(f"{RESOURCE}/{complaint.name}").status_code == 403
+
+
+def test_a_file_uploaded_to_a_complaint_is_made_private(http, http_cast):
+	complaint = make_complaint(http_cast)
+	commit()
+	uploaded = http(http_cast.officer).post("/api/method/upload_file", data={"doctype": "Complaint",
+		"docname": complaint.name, "is_private": 0}, files={"file": ("notes.txt", b"Call notes, 24 March")})  # fmt: skip
+	assert uploaded.status_code == 200, uploaded.text[:300]
+	file = uploaded.json()["message"]
+	assert file["is_private"] == 1 and file["file_url"].startswith("/private/files/")
+	assert http(http_cast.subject).get(file["file_url"], headers={"Accept": "*/*"}).status_code == 403

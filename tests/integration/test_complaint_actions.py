@@ -13,6 +13,7 @@ from helpers import (
 	make_team,
 	make_user,
 	on,
+	workflow_reshaped,
 )
 
 from complaints_hc.complaints.daily_jobs import refresh_overdue_actions
@@ -175,7 +176,38 @@ def move_card(action, user, to_state):
 
 def test_moving_a_card_on_the_board_applies_the_workflow(cast, complaint):
 	action = make_action(complaint, cast.officer, responsible=cast.team_manager)
-	with pytest.raises(frappe.ValidationError):
-		move_card(action, cast.team_manager, "Verified")
-	assert frappe.db.get_value("Complaint Action", action.name, "status") == "Open"
-	assert move_card(action, cast.team_manager, "In Progress").status == "In Progress"
+	action = move_card(action, cast.team_manager, "In Progress")
+	assert action.status == "In Progress"
+	with pytest.raises(frappe.ValidationError, match="Record the evidence that the action was done"):
+		move_card(action, cast.team_manager, "Completed")  # the app's own guard, through the board
+	assert frappe.db.get_value("Complaint Action", action.name, "status") == "In Progress"
+	edit(action, cast.team_manager, evidence="Supervision held; notes on the case file.")
+	action = move_card(frappe.get_doc("Complaint Action", action.name), cast.team_manager, "Completed")
+	assert (action.status, action.completed_by) == ("Completed", cast.team_manager)
+
+
+def test_evidence_may_be_a_private_attachment_alone(cast, complaint):
+	action = make_action(complaint, cast.officer, responsible=cast.team_manager)
+	with as_user(cast.team_manager):
+		file = frappe.get_doc({"doctype": "File", "file_name": "supervision-notes.pdf", "is_private": 0,
+			"content": b"%PDF-1.4 supervision notes", "attached_to_doctype": "Complaint Action",
+			"attached_to_name": action.name}).insert()  # fmt: skip
+	assert file.is_private == 1 and file.file_url.startswith("/private/files/")
+	assert apply_action(action, "Complete", cast.team_manager).status == "Completed"
+
+
+def widen_verify_to_team_managers(workflow):
+	verify = next(t for t in workflow.transitions if t.action == "Verify")
+	workflow.append("transitions", {**{k: verify.get(k) for k in ("state", "action", "next_state", "condition",
+		"allow_self_approval")}, "allowed": roles.TEAM_MANAGER})  # fmt: skip
+
+
+def test_only_the_qa_team_verifies_whatever_the_workflow_allows(cast, complaint):
+	edit(complaint, cast.qa_manager, qa_officer=cast.qa_officer)
+	action = make_action(complaint, cast.officer, responsible=cast.qa_officer)
+	edit(action, cast.qa_officer, evidence="Minutes sent to the family by email.")
+	action = apply_action(action, "Complete", cast.qa_officer)
+	with workflow_reshaped(cast.manager, "Complaint Action", widen_verify_to_team_managers):
+		with pytest.raises(frappe.PermissionError, match="Only the QA team can verify an action"):
+			apply_action(action, "Verify", cast.team_manager)
+		assert frappe.db.get_value("Complaint Action", action.name, "status") == "Completed"

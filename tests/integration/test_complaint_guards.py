@@ -11,6 +11,7 @@ from helpers import (
 	make_team,
 	make_user,
 	walk_to_quality_assurance,
+	workflow_reshaped,
 )
 
 from complaints_hc.security import roles
@@ -166,3 +167,18 @@ def test_attachments_are_always_private(cast):
 			"is_private": 0, "attached_to_doctype": "Complaint", "attached_to_name": complaint.name}).insert()  # fmt: skip
 	assert file.is_private == 1
 	assert file.file_url.startswith("/private/files/")
+
+
+def widen_approve_to_the_complaints_manager(workflow):
+	approve = next(t for t in workflow.transitions if t.action == "Approve")
+	workflow.append("transitions", {**{k: approve.get(k) for k in ("state", "action", "next_state", "condition",
+		"allow_self_approval")}, "allowed": roles.COMPLAINTS_MANAGER})  # fmt: skip
+
+
+def test_approving_needs_an_approver_role_whatever_the_workflow_allows(in_quality_assurance, cast):
+	complaint, _drafter = in_quality_assurance
+	with workflow_reshaped(cast.manager, "Complaint", widen_approve_to_the_complaints_manager):
+		with pytest.raises(frappe.PermissionError, match="Only the QA Service Manager or a QA Approver"):
+			apply_action(complaint, "Approve", cast.manager)
+		assert frappe.db.get_value("Complaint", complaint.name, "status") == "Quality Assurance"
+		assert apply_action(complaint, "Approve", cast.approver).status == "Approved"

@@ -4,9 +4,11 @@ Time is frozen at each step so that every clock can be checked against dates cou
 """
 
 import datetime
+import re
 
 import frappe
 import pytest
+from frappe.model.workflow import WorkflowTransitionError
 from helpers import (
 	apply_action,
 	as_user,
@@ -18,6 +20,10 @@ from helpers import (
 	make_user,
 	on,
 	private_file,
+	refused,
+	walk_to_quality_assurance,
+	without_conditions,
+	workflow_reshaped,
 )
 
 D = datetime.date
@@ -354,31 +360,33 @@ def test_a_child_complaining_is_offered_an_advocate_and_a_meeting_first(cast):
 
 
 @pytest.mark.parametrize(
-	"values, message",
+	"values, refusal, message, unchanged",
 	[
-		({"remedy_amount": 150}, "needs its reason"),
+		({"remedy_amount": 150}, frappe.ValidationError, "needs its reason", "remedy_amount"),
 		(
-			{
-				"remedy_amount": 150,
-				"remedy_reason": "Missed birthday",
-				"remedy_approved_by": "manager",  # typed for someone else: the officer's own act decides
-				"remedy_approved_on": "2026-03-23",
-			},
-			"must be approved by",
+			{"remedy_amount": 150, "remedy_reason": "Missed birthday"},
+			frappe.PermissionError,
+			"must be approved by a Complaints Manager, QA Service Manager or QA Approver",
+			"remedy_amount",
 		),
-		({"complaints_officer": "subject"}, "cannot be a subject"),
+		(
+			{"complaints_officer": "subject"},
+			frappe.ValidationError,
+			"cannot be a subject",
+			"complaints_officer",
+		),
 	],
 )
-def test_remedies_and_people_are_checked(cast, values, message):
-	people = {"officer": cast.officer, "subject": cast.subject, "manager": cast.manager}
-	values = {
-		key: people.get(value, value) if isinstance(value, str) else value for key, value in values.items()
-	}
+def test_remedies_and_people_are_checked(cast, values, refusal, message, unchanged):
+	people = {"subject": cast.subject}
+	values = {key: people.get(value, value) for key, value in values.items()}
 	with on("2026-03-23"):
 		complaint = make_complaint(cast, received_on="2026-03-23")
-		with pytest.raises((frappe.ValidationError, frappe.PermissionError), match=message):
+		before = frappe.db.get_value("Complaint", complaint.name, unchanged)
+		with pytest.raises(refusal, match=message) as refused_with:
 			edit(complaint, cast.officer, **values)
-	assert frappe.db.get_value("Complaint", complaint.name, "remedy_amount") == 0
+	assert type(refused_with.value) is refusal or refusal is frappe.PermissionError
+	assert frappe.db.get_value("Complaint", complaint.name, unchanged) == before != values[unchanged]
 
 
 def test_guidance_to_a_staff_subject_records_when_and_by_whom(cast):
@@ -394,3 +402,148 @@ def test_guidance_to_a_staff_subject_records_when_and_by_whom(cast):
 			doc.subjects[0].guidance_sent_by = cast.officer
 			doc.save()
 	assert frappe.db.get_value("Complaint Subject", doc.subjects[0].name, "guidance_sent_by") == cast.officer
+
+
+# --- what each status needs, refused until it is recorded --------------------------------------
+
+READY_TO_INVESTIGATE = {"complainant_contacted_on": "2026-03-24", "initial_meeting_on": "2026-03-25",
+	"agreed_timescale_days": 10, "timescale_agreed_on": "2026-03-25"}  # fmt: skip
+
+
+def label(fieldname: str) -> str:
+	return frappe.get_meta("Complaint").get_label(fieldname)
+
+
+def status_of(complaint) -> str:
+	return frappe.db.get_value("Complaint", complaint.name, "status")
+
+
+def received_on_23_march(cast):
+	with on("2026-03-30"):
+		return make_complaint(cast, received_on="2026-03-23")
+
+
+def allocated(cast):
+	complaint = received_on_23_march(cast)
+	with on("2026-03-30"):
+		edit(complaint, cast.qa_manager, qa_officer=cast.qa_officer)
+		return apply_action(complaint, "Allocate", cast.qa_manager)
+
+
+def test_allocating_needs_the_qa_officer(cast):
+	"""The shipped workflow offers Allocate only once a QA Officer is named; without that condition (the
+	council may remove it) the server still refuses."""
+	complaint = received_on_23_march(cast)
+	with on("2026-03-30"), pytest.raises(WorkflowTransitionError):
+		apply_action(complaint, "Allocate", cast.qa_manager)
+	with workflow_reshaped(cast.manager, "Complaint", without_conditions):
+		with on("2026-03-30"), refused(f"To allocate the complaint: record {label('qa_officer')}"):
+			apply_action(complaint, "Allocate", cast.qa_manager)
+		assert status_of(complaint) == "Received"
+
+
+def test_the_qa_officer_must_hold_that_role(cast):
+	complaint = received_on_23_march(cast)
+	with on("2026-03-30"), refused("is not a QA Officer"):
+		edit(complaint, cast.qa_manager, qa_officer=cast.team_manager)
+	assert frappe.db.get_value("Complaint", complaint.name, "qa_officer") is None
+
+
+@pytest.mark.parametrize(
+	"missing", ["complainant_contacted_on", "initial_meeting_on", "agreed_timescale_days"]
+)
+def test_investigating_needs_contact_the_meeting_and_the_timescale(cast, missing):
+	complaint = allocated(cast)
+	facts = {k: v for k, v in READY_TO_INVESTIGATE.items() if k != missing}
+	if missing == "agreed_timescale_days":
+		del facts["timescale_agreed_on"]  # goes with the timescale
+	with on("2026-03-30"):
+		edit(complaint, cast.qa_officer, points=[{"description": "Late minutes", "category": make_category()}],
+			**facts)  # fmt: skip
+		with refused(re.escape(f"To start the investigation: record {label(missing)}.")):
+			apply_action(complaint, "Establish Points", cast.qa_officer)
+	assert status_of(complaint) == "Allocated"
+
+
+def test_investigating_needs_a_point(cast):
+	complaint = allocated(cast)
+	with on("2026-03-30"):
+		edit(complaint, cast.qa_officer, **READY_TO_INVESTIGATE)
+		with refused("Establish at least one complaint point"):
+			apply_action(complaint, "Establish Points", cast.qa_officer)
+	assert status_of(complaint) == "Allocated"
+
+
+@pytest.mark.parametrize("point", [{"outcome": "Upheld"}, {"finding": "Sent six weeks late."}])
+def test_quality_assurance_needs_an_outcome_and_a_finding_on_every_point(cast, point):
+	complaint = allocated(cast)
+	with on("2026-03-30"):
+		edit(complaint, cast.qa_officer, points=[{"description": "Late minutes", "category": make_category(),
+			**point}], **READY_TO_INVESTIGATE)  # fmt: skip
+		complaint = apply_action(complaint, "Establish Points", cast.qa_officer)
+		with refused(r"Give every point an outcome and a finding before quality assurance \(points 1\)"):
+			apply_action(complaint, "Submit for QA", cast.qa_officer)
+	assert status_of(complaint) == "In Progress"
+
+
+def test_sending_the_response_needs_the_letter_sent_and_keeps_nothing_until_then(cast):
+	complaint = walk_to_quality_assurance(cast, cast.qa_officer)
+	with on("2026-03-30"):
+		complaint = apply_action(complaint, "Approve", cast.approver)
+		with refused(f"To send the response: record {label('response_sent_to_manager_on')}"):
+			apply_action(complaint, "Send Response", cast.officer)
+	assert status_of(complaint) == "Approved"
+	assert not frappe.db.exists(
+		"File", {"attached_to_name": complaint.name, "attached_to_field": "sent_letter"}
+	)
+
+
+def test_closing_needs_the_copy_on_the_childs_file(cast):
+	complaint = walk_to_quality_assurance(cast, cast.qa_officer)
+	with on("2026-03-30"):
+		apply_action(complaint, "Approve", cast.approver)
+		edit(complaint, cast.officer, response_sent_to_manager_on="2026-03-30")
+		complaint = apply_action(complaint, "Send Response", cast.officer)
+	with on("2026-03-31"):
+		with refused(f"To close the complaint: record {label('child_file_copy_on')}"):
+			apply_action(complaint, "Close", cast.officer)
+		assert status_of(complaint) == "Responded"
+		edit(complaint, cast.officer, child_file_copy_on="2026-03-31", child_file_copy_by=cast.officer)
+		assert apply_action(complaint, "Close", cast.officer).status == "Closed"
+
+
+def test_an_early_resolution_needs_who_agreed_it_and_a_summary(cast):
+	complaint = allocated(cast)
+	with on("2026-03-26"):
+		edit(complaint, cast.qa_officer, complainant_contacted_on="2026-03-24", initial_meeting_on="2026-03-25",
+			early_resolution=1)  # fmt: skip
+		with refused(f"To record an early resolution: record {label('resolution_agreed_with')}, "
+			f"{label('resolution_summary')}"):  # fmt: skip
+			apply_action(complaint, "Resolve Early", cast.qa_officer)
+	assert status_of(complaint) == "Allocated"
+
+
+def test_a_complaint_resolved_early_is_not_investigated(cast):
+	complaint = allocated(cast)
+	with on("2026-03-26"):
+		edit(complaint, cast.qa_officer, early_resolution=1, resolution_agreed_with="Joanne Pritchard",
+			resolution_summary="Minutes by Friday.", points=[{"description": "Late minutes",
+			"category": make_category()}], **READY_TO_INVESTIGATE)  # fmt: skip
+		with refused("resolved at the initial meeting: record the resolution instead"):
+			apply_action(complaint, "Establish Points", cast.qa_officer)
+	assert status_of(complaint) == "Allocated"
+
+
+def test_only_a_complaint_resolved_early_is_answered_before_investigation(cast):
+	"""Even where the council's workflow offers Resolve Early unconditionally, the server refuses it for a
+	complaint not marked resolved early."""
+	complaint = allocated(cast)
+	with on("2026-03-26"):
+		edit(complaint, cast.qa_officer, complainant_contacted_on="2026-03-24", initial_meeting_on="2026-03-25",
+			resolution_agreed_with="Joanne Pritchard", resolution_summary="Minutes by Friday.")  # fmt: skip
+	with workflow_reshaped(cast.manager, "Complaint", without_conditions), on("2026-03-26"):
+		with refused(
+			"Only a complaint resolved at the initial meeting can be responded to before investigation"
+		):
+			apply_action(complaint, "Resolve Early", cast.qa_officer)
+		assert status_of(complaint) == "Allocated"

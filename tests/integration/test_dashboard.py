@@ -68,10 +68,26 @@ def test_complaint_cards_count_only_what_the_user_may_see(cast):
 	assert value == len(listed) and {due_soon, about_subject} <= set(listed)
 
 
-def test_the_lists_the_cards_open_match_their_figures(cast):
-	for name in CARDS:
-		value, listed = card(cast.qa_manager, name)
-		assert value == len(listed), name
+def test_the_lists_the_cards_open_show_what_they_count(cast):
+	"""Each complaint card opens a list holding the complaints it counts and none it does not, for
+	whoever clicks it (a subject's list leaves out the complaint about them, as their figure does)."""
+	with on("2026-06-15"):
+		overdue = complaint(cast, due_date="2026-06-10", rag_status="Overdue")
+		due_soon = complaint(cast, due_date="2026-06-19")
+		closed = complaint(cast, due_date="2026-06-18", status="Closed")
+		about_subject = complaint(cast, subjects=[cast.subject], due_date="2026-06-17")
+		counted = {
+			"Open Complaints": {overdue, due_soon, about_subject},
+			"Overdue Complaints": {overdue},
+			"Complaints Due in 5 Working Days": {due_soon, about_subject},
+		}
+		for name, shown in counted.items():
+			hidden = {overdue, due_soon, closed, about_subject} - shown
+			value, listed = card(cast.qa_manager, name)
+			assert value == len(listed) and shown <= set(listed) and not hidden & set(listed), name
+			value, listed = card(cast.subject, name)
+			assert value == len(listed) and shown - {about_subject} <= set(listed), name
+			assert about_subject not in listed, name
 
 
 def test_overdue_actions_and_compliments_this_quarter(cast):

@@ -104,6 +104,30 @@ def test_the_councils_changes_to_the_starting_lists_stand_after_a_migrate():
 		commit()
 
 
+def test_the_councils_edits_to_workflows_notifications_and_letters_stand_after_a_migrate():
+	"""What the app ships once becomes the council's: a migrate never puts the shipped words back."""
+	workflow = frappe.db.get_value("Workflow", {"document_type": "Complaint"})
+	notification = frappe.get_all("Notification", {"document_type": "Complaint"}, pluck="name", limit=1)[0]
+	state = frappe.db.get_value("Workflow Document State", {"parent": workflow, "state": "Received"})
+	edits = {
+		("Workflow Document State", state, "message"): "The council's own guidance for this state",
+		("Notification", notification, "subject"): "The council's own subject",
+		("Email Template", "Complaint received", "subject"): "The council's own acknowledgement subject",
+	}
+	kept = {key: frappe.db.get_value(*key) for key in edits}
+	for (doctype, name, field), value in edits.items():
+		frappe.db.set_value(doctype, name, field, value)
+	commit()
+	try:
+		migrate()
+		frappe.db.rollback()
+		assert {key: frappe.db.get_value(*key) for key in edits} == edits
+	finally:
+		for (doctype, name, field), value in kept.items():
+			frappe.db.set_value(doctype, name, field, value)
+		commit()
+
+
 LAYOUT_PATCH = "complaints_hc.patches.v0_2.lay_out_workflows_for_the_builder"
 
 

@@ -298,3 +298,40 @@ def test_a_remedy_is_approved_by_whoever_records_it(cast):
 		complaint = edit(complaint, cast.approver, remedy_amount=100, remedy_reason="Six weeks without minutes",
 			remedy_approved_by=cast.manager)  # fmt: skip
 	assert (complaint.remedy_approved_by, complaint.remedy_approved_on) == (cast.approver, D(2026, 3, 30))
+
+
+def test_an_extension_must_move_the_date_later(cast):
+	complaint = investigating(cast)
+	assert complaint.due_date == D(2026, 4, 8)
+	with (
+		on("2026-04-01"),
+		pytest.raises(frappe.ValidationError, match="the new completion date must be after"),
+	):
+		extend(cast, complaint, "2026-04-01", "2026-04-08")
+	assert not frappe.get_all("Complaint Extension", {"parent": complaint.name})
+
+
+@pytest.mark.parametrize("change", ["edit", "remove"])
+def test_a_recorded_extension_is_never_changed_or_removed(cast, change):
+	complaint = investigating(cast)
+	with on("2026-04-01"):
+		extend(cast, complaint, "2026-03-31", "2026-04-20", agreed_on="2026-04-01")
+	with on("2026-04-02"), as_user(cast.manager):
+		doc = frappe.get_doc("Complaint", complaint.name)
+		if change == "edit":
+			doc.extensions[0].new_due_date = "2026-04-30"
+		else:
+			doc.extensions = []
+		with pytest.raises(frappe.ValidationError, match="cannot be changed or removed: add a new one"):
+			doc.save()
+	[kept] = frappe.get_all("Complaint Extension", {"parent": complaint.name}, ["new_due_date"])
+	assert kept.new_due_date == D(2026, 4, 20) and stored(complaint.name, "due_date") == D(2026, 4, 20)
+
+
+def test_the_complaints_manager_corrects_a_complaint_while_it_is_investigated(cast):
+	complaint = investigating(cast)
+	with on("2026-03-27"):
+		complaint = edit(complaint, cast.manager, complainant_phone="07700 900123", interpreter_needed=1,
+			interpreter_language="Polish")  # fmt: skip
+	assert (complaint.status, complaint.complainant_phone, complaint.interpreter_language) == (
+		"In Progress", "07700 900123", "Polish")  # fmt: skip

@@ -19,6 +19,16 @@ def site_database(site_name: str):
 	)
 
 
+def council_records(cursor, app_doctypes) -> dict:
+	"""The workflows, notifications, assignment rule and Kanban board the app set up on its DocTypes."""
+	found = {}
+	for doctype, field in (("Workflow", "document_type"), ("Notification", "document_type"),
+		("Assignment Rule", "document_type"), ("Kanban Board", "reference_doctype")):  # fmt: skip
+		cursor.execute(f"select name from `tab{doctype}` where {field} in %s", (app_doctypes,))
+		found[doctype] = cursor.fetchall()
+	return found
+
+
 def test_uninstall_leaves_no_app_doctype_table_or_role(site):
 	db_root_password = require_env("COMPLAINTS_DB_ROOT_PASSWORD")
 	throwaway = f"uninstall-{uuid.uuid4().hex[:6]}.localhost"
@@ -28,8 +38,11 @@ def test_uninstall_leaves_no_app_doctype_table_or_role(site):
 	)
 	try:
 		with site_database(throwaway) as db, db.cursor() as cursor:
-			cursor.execute("select count(*) from tabDocType where module = 'Complaints HC'")
-			assert cursor.fetchone()[0] > 0, "install-app created no DocType"
+			cursor.execute("select name from tabDocType where module = 'Complaints HC'")
+			app_doctypes = [row[0] for row in cursor.fetchall()]
+			assert app_doctypes, "install-app created no DocType"
+			before = council_records(cursor, app_doctypes)
+			assert all(before.values()), before  # each kind was there to be removed
 
 		bench("--site", throwaway, "uninstall-app", "complaints_hc", "--yes", "--no-backup")
 
@@ -49,6 +62,7 @@ def test_uninstall_leaves_no_app_doctype_table_or_role(site):
 			templates = [t["name"] for t in default_records("email_templates.json")]
 			cursor.execute("select name from `tabEmail Template` where name in %s", (templates,))
 			assert cursor.fetchall() == ()
+			assert council_records(cursor, app_doctypes) == dict.fromkeys(before, ())
 			for doctype in ("Number Card", "Dashboard Chart", "Print Format", "Report"):
 				cursor.execute(f"select name from `tab{doctype}` where module = 'Complaints HC'")
 				assert cursor.fetchall() == (), doctype
