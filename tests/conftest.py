@@ -6,7 +6,8 @@ http (a served site over HTTP) and browser (headless Chromium against the served
 
 The site is prepared the way Frappe's own test runner prepares it (frappe/test_runner.py):
 `frappe.flags.in_test`, a cleared cache, the scheduler off and the `before_tests` hooks run.
-A skipped test fails the run: a test that did not run has proved nothing.
+A skipped test, or one marked xfail, fails the run: a test that did not run, or may fail, has proved
+nothing.
 """
 
 import os
@@ -51,13 +52,24 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
 		terminalreporter.write_line(line)
 
 
+# Outcomes that mean a test did not prove what it names: each fails the run.
+NOT_PROVED = {
+	"skipped": "skipped: a skipped test proved nothing",
+	"xfailed": "expected to fail (xfail): a test marked to fail proves nothing",
+	"xpassed": "marked xfail but passed: the mark hides what the test proves",
+}
+
+
 def pytest_sessionfinish(session, exitstatus):
 	reporter = session.config.pluginmanager.get_plugin("terminalreporter")
-	skipped = len(reporter.stats.get("skipped", [])) if reporter else 0
-	if skipped and session.exitstatus == 0:
+	if not reporter:
+		return
+	problems = {outcome: len(reporter.stats.get(outcome, [])) for outcome in NOT_PROVED}
+	if any(problems.values()) and session.exitstatus == 0:
 		session.exitstatus = 1
-		if reporter:
-			reporter.write_line(f"{skipped} test(s) skipped: a skipped test fails the run.", red=True)
+	for outcome, count in problems.items():
+		if count:
+			reporter.write_line(f"{count} test(s) {NOT_PROVED[outcome]}; this fails the run.", red=True)
 
 
 @pytest.fixture(scope="session")

@@ -1,5 +1,7 @@
 """Read-only working-day answers for client scripts (the same engine the server uses)."""
 
+import os
+
 import frappe
 
 from complaints_hc.working_days import site
@@ -18,3 +20,13 @@ def working_days_between(start: str, end: str) -> int:
 @frappe.whitelist(methods=["GET"])
 def is_working_day(day: str) -> bool:
 	return site.is_working_day(day)
+
+
+@frappe.whitelist(methods=["GET"])
+def calendar_in_use() -> dict:
+	"""Which web worker answered, and the settings its working-day calendar follows: for operations, to
+	see that a change to the calendar has reached every worker."""
+	frappe.only_for(("Complaints Manager", "System Manager"))
+	country, subdivision, extra_days = site.calendar_in_use()
+	return {"worker": os.getpid(), "country": country, "subdivision": subdivision,
+		"extra_non_working_days": [day.isoformat() for day in extra_days]}  # fmt: skip

@@ -30,6 +30,12 @@ def build_calendar(country: str, subdivision: str | None, extra_days=()) -> Work
 		frappe.throw(str(error), title=_("Working-day calendar"))
 
 
+def calendar_in_use() -> tuple:
+	"""The settings this process's calendar is now built from (rebuilt first if they changed)."""
+	site_calendar()
+	return _calendars[frappe.local.site][0]
+
+
 def site_calendar() -> WorkingCalendar:
 	key = calendar_settings(frappe.get_cached_doc("Complaints Settings"))
 	cached = _calendars.get(frappe.local.site)

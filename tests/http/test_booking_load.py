@@ -81,6 +81,46 @@ def test_one_person_sending_ten_bookings_at_once(site):
 	assert frappe.db.get_value("Workshop", workshop.name, "seats_booked") == 1
 
 
+CANCEL = "/api/method/complaints_hc.api.workshops.cancel"
+
+
+def test_cancellations_at_once_promote_the_waiting_list_in_order(site):
+	"""Three booked and one waiting give up their places at the same moment: the seats go to the first
+	still waiting, in order, the counters and positions stay whole, and each promoted person is told."""
+	from complaints_hc.workshops import booking
+
+	people = [make_user(f"race.{n}", roles.WORKSHOP_BOOKER, password=PASSWORD) for n in range(8)]
+	workshop = open_workshop(capacity=3)
+	names = {user: booking.book(workshop.name, user) for user in people}  # 3 booked, 5 waiting (1-5)
+	commit()
+	leaving = [*people[:3], people[4]]  # the three with seats, and the second in the queue
+	sessions = logged_in(leaving)
+	gate = threading.Barrier(len(sessions))
+
+	def cancel(pair):
+		session, user = pair
+		gate.wait()
+		return session.post(CANCEL, data={"booking_name": names[user]})
+
+	with concurrent.futures.ThreadPoolExecutor(max_workers=len(sessions)) as pool:
+		responses = list(pool.map(cancel, zip(sessions, leaving, strict=True)))
+	assert [r.status_code for r in responses] == [200] * 4, [r.text[:200] for r in responses]
+
+	frappe.db.rollback()
+	rows = {row.attendee: row for row in frappe.get_all("Workshop Booking", {"workshop": workshop.name},
+		["name", "attendee", "status", "waitlist_position"])}  # fmt: skip
+	assert [rows[user].status for user in leaving] == ["Cancelled"] * 4
+	first, third, fourth, fifth = people[3], people[5], people[6], people[7]
+	assert [(rows[u].status, rows[u].waitlist_position) for u in (first, third, fourth, fifth)] == [
+		("Booked", 0), ("Booked", 0), ("Booked", 0), ("Waitlisted", 1)]  # fmt: skip
+	assert frappe.db.get_value("Workshop", workshop.name, ["seats_booked", "waitlist_count"]) == (3, 1)
+	for promoted in (first, third, fourth):
+		queued = frappe.get_all("Email Queue", {"reference_doctype": "Workshop Booking",
+			"reference_name": rows[promoted].name}, pluck="name")  # fmt: skip
+		told = frappe.get_all("Email Queue Recipient", {"parent": ["in", queued or [""]]}, pluck="recipient")
+		assert promoted in told, promoted
+
+
 @pytest.fixture(scope="module")
 def two_bookers(site):
 	alice = make_user("portal.alice", roles.WORKSHOP_BOOKER, password=PASSWORD)

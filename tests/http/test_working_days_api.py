@@ -2,7 +2,7 @@
 
 import frappe
 import pytest
-from helpers import make_committed_user
+from helpers import make_committed_user, require_env
 
 from complaints_hc.security import roles
 
@@ -38,19 +38,45 @@ def test_api_answers_like_the_engine(http, officer):
 	assert response.json()["message"] is False
 
 
+def every_workers_calendar(session) -> dict[int, list[str]]:
+	"""Ask on fresh connections until every worker of the served site has answered: pid -> its extra days."""
+	workers = int(require_env("COMPLAINTS_WEB_WORKERS"))
+	answers = {}
+	for _ in range(50 * workers):
+		response = session.get(f"{API}.calendar_in_use", headers={"Connection": "close"})
+		assert response.status_code == 200, response.text[:300]
+		answers[response.json()["message"]["worker"]] = response.json()["message"]["extra_non_working_days"]
+		if len(answers) == workers:
+			return answers
+	raise AssertionError(f"only {len(answers)} of {workers} workers answered")
+
+
+def test_the_served_site_runs_several_workers(http, manager):
+	assert int(require_env("COMPLAINTS_WEB_WORKERS")) >= 2
+	assert len(every_workers_calendar(http(manager))) >= 2
+
+
 def test_a_settings_change_reaches_every_worker(http, officer, manager):
 	reader, editor = http(officer), http(manager)
 	assert next_working_day_after_christmas_eve(reader) == {"2026-12-29"}
+	assert set(map(tuple, every_workers_calendar(editor).values())) == {()}
 	try:
 		changed = editor.put(
 			SETTINGS, json={"extra_non_working_days": [{"date": "2026-12-29", "reason": "Council closure"}]}
 		)
 		assert changed.status_code == 200, changed.text[:500]
+		after = every_workers_calendar(editor)
+		assert set(map(tuple, after.values())) == {("2026-12-29",)}
 		assert next_working_day_after_christmas_eve(reader) == {"2026-12-30"}
 	finally:
 		restored = editor.put(SETTINGS, json={"extra_non_working_days": []})
 		assert restored.status_code == 200, restored.text[:500]
+	assert set(map(tuple, every_workers_calendar(editor).values())) == {()}
 	assert next_working_day_after_christmas_eve(reader) == {"2026-12-29"}
+
+
+def test_the_calendar_in_use_is_for_the_managers_eyes(http, officer):
+	assert http(officer).get(f"{API}.calendar_in_use").status_code == 403
 
 
 def test_bad_input_gets_a_clear_message(http, officer):
