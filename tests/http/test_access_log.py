@@ -11,6 +11,7 @@ from helpers import (
 	apply_action,
 	commit,
 	edit,
+	make_action,
 	make_user,
 	on,
 	private_file,
@@ -105,3 +106,29 @@ def test_only_the_complaints_managers_read_the_log_and_nobody_changes_it(http, h
 		params={"report_name": "Complaint Data Access", "filters": "{}"}).status_code == 403  # fmt: skip
 	frappe.db.rollback()
 	assert frappe.db.exists("Complaint Access Log", entry)
+
+
+def looks_at(reference_doctype: str, reference_name: str, user: str) -> list[str]:
+	frappe.db.rollback()  # a fresh snapshot: the served site wrote the log
+	return frappe.get_all("Complaint Access Log", {"reference_doctype": reference_doctype,
+		"reference_name": reference_name, "user": user}, pluck="action", order_by="accessed_at")  # fmt: skip
+
+
+def test_each_look_at_an_action_and_at_the_journey_is_logged(http, http_cast, sent):
+	complaint, _attachment = sent
+	with on("2026-03-31"):
+		action = make_action(complaint, http_cast.officer, responsible=http_cast.team_manager)
+	looker = make_user("looking.at.actions", roles.QA_SERVICE_MANAGER, password=TEST_PASSWORD)
+	commit()
+	session = http(looker)
+	assert session.get("/api/method/frappe.desk.form.load.getdoc",
+		params={"doctype": "Complaint Action", "name": action.name}).ok  # fmt: skip
+	assert session.get(f"/api/resource/Complaint Action/{action.name}").ok
+	assert session.get("/printview", params={"doctype": "Complaint Action", "name": action.name},
+		headers={"Accept": "text/html"}).ok  # fmt: skip
+	assert looks_at("Complaint Action", action.name, looker) == ["Opened", "Read", "Printed"]
+	journey = session.get(
+		"/api/method/complaints_hc.api.journey.complaint_journey", params={"complaint": complaint.name}
+	)
+	assert journey.ok and journey.json()["message"], journey.text[:300]
+	assert looks_at("Complaint", complaint.name, looker) == ["Read"]

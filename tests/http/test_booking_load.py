@@ -148,6 +148,32 @@ def test_booking_is_post_only(http, two_bookers):
 	assert http(bryn).get(BOOK, params={"workshop": workshop.name}).status_code in (403, 405)
 
 
+def test_cancelling_and_feedback_are_post_only_and_only_for_ones_own_booking(http, two_bookers):
+	alice, bryn, workshop = two_bookers
+	name = frappe.db.get_value("Workshop Booking", {"workshop": workshop.name, "attendee": alice})
+	if not name:
+		booked = http(alice).post(BOOK, data={"workshop": workshop.name})
+		assert booked.status_code == 200, booked.text[:300]
+		name = booked.json()["message"]["name"]
+	frappe.db.set_value(
+		"Workshop Booking", name, "status", "Attended"
+	)  # the register, as marked by the facilitator
+	commit()
+	feedback = "/api/method/complaints_hc.api.workshops.give_feedback"
+	for method in (CANCEL, feedback):
+		assert http(alice).get(method, params={"booking_name": name, "rating": 5}).status_code in (403, 405)
+	refused = http(bryn).post(
+		feedback, data={"booking_name": name, "rating": 1, "comment": "Not mine to rate"}
+	)
+	assert refused.status_code == 403 and "not your booking" in refused.text
+	frappe.db.rollback()
+	assert frappe.db.get_value("Workshop Booking", name, ["status", "feedback_at"]) == ("Attended", None)
+	given = http(alice).post(feedback, data={"booking_name": name, "rating": 4, "comment": "Useful"})
+	assert given.status_code == 200, given.text[:300]
+	frappe.db.rollback()
+	assert frappe.db.get_value("Workshop Booking", name, "rating") == 0.8
+
+
 def test_a_portal_user_reaches_no_complaint_data(http, two_bookers):
 	alice, _bryn, _workshop = two_bookers
 	session = http(alice)

@@ -184,3 +184,36 @@ def test_a_form_sent_incomplete_gets_a_clear_message_and_changes_nothing(in_qual
 	frappe.db.rollback()
 	assert not frappe.db.exists("Complainant Feedback", {"complaint": other.name})
 	assert not frappe.get_all("Complaint Extension", {"parent": other.name})
+
+
+SEND_LINK = "/api/method/complaints_hc.api.complainant.send_page_link"
+
+
+def test_the_team_sends_the_link_again_to_the_complainant_or_the_advocate(http, http_cast, outsiders):
+	named = [{"user": user, "role_in_case": "Reviewing officer"} for user in (http_cast.subject,
+		outsiders["subject with every role"])]  # fmt: skip
+	complaint = make_complaint(http_cast, advocate_name="Priya Shah", advocate_email="priya.shah@advocacy.example.org",
+		subjects=named)  # fmt: skip
+	earlier = key_for(complaint)
+	assert complaint.name in guest().get(PAGE, params={"key": earlier}).text
+	officer = http(http_cast.officer)
+	for recipient, address in (
+		("Complainant", complaint.complainant_email),
+		("Advocate", "priya.shah@advocacy.example.org"),
+	):
+		sent = officer.post(SEND_LINK, data={"complaint": complaint.name, "recipient": recipient})
+		assert sent.status_code == 200 and address in sent.text, sent.text[:300]
+	frappe.db.rollback()
+	links = frappe.get_all("Complainant Link", {"complaint": complaint.name, "revoked_at": ("is", "not set")},
+		["recipient", "email", "issued_because"])  # fmt: skip
+	assert sorted((row.recipient, row.email) for row in links) == [("Advocate", "priya.shah@advocacy.example.org"),
+		("Complainant", complaint.complainant_email)]  # fmt: skip
+	assert {row.issued_because for row in links} == {complainant_links.SENT_BY_TEAM}
+	assert complaint.name not in guest().get(PAGE, params={"key": earlier}).text  # the new link ended it
+	for outsider in (http_cast.subject, *outsiders.values()):
+		refused = http(outsider).post(
+			SEND_LINK, data={"complaint": complaint.name, "recipient": "Complainant"}
+		)
+		assert refused.status_code == 403, (outsider, refused.status_code)
+	frappe.db.rollback()
+	assert frappe.db.count("Complainant Link", {"complaint": complaint.name}) == 3  # nothing more was issued

@@ -114,3 +114,13 @@ def test_only_the_complaints_manager_changes_the_councils_words(http, http_cast)
 	assert http(booker).get("/api/resource/Public Notices/Public Notices").status_code == 403
 	frappe.db.rollback()
 	assert frappe.db.get_single_value("Public Notices", "council_name") != "Not the council"
+
+
+@pytest.mark.parametrize(
+	"path", ["/make-a-complaint", "/make-a-complaint/young-person", "/login", "/my-complaint"]
+)
+def test_every_website_page_links_the_statement_in_its_footer(http, path):
+	page = http().get(path, headers={"Accept": "text/html"})
+	assert page.status_code == 200, path
+	footer = page.text[page.text.rindex("<footer") :]
+	assert 'href="/accessibility"' in footer, path

@@ -2,6 +2,7 @@
 information they add, and their feedback, each checked on the stored record as the team would see it."""
 
 import email
+import hashlib
 import re
 from datetime import date as D
 
@@ -331,3 +332,13 @@ def test_feedback_after_closing_is_kept_once_and_counted_in_the_quarter(cast):
 	counted = {row["rating"]: row["responses"] for row in rows}
 	assert counted["Good"] >= 1
 	assert {s["label"]: s["value"] for s in summary}["Feedback Given"] == sum(counted.values())
+
+
+def test_only_the_links_sha256_is_kept(cast):
+	complaint = make_complaint(cast)
+	url = complainant_links.issue(complaint, complainant_links.COMPLAINANT, complainant_links.SENT_BY_TEAM)
+	name, secret = url.split("key=", 1)[1].split(".", 1)
+	link = frappe.get_doc("Complainant Link", name)
+	assert link.token_hash == hashlib.sha256(secret.encode()).hexdigest()
+	assert not [field for field, value in link.as_dict().items() if secret in str(value)]
+	assert not frappe.db.sql("select name from `tabVersion` where data like %s", f"%{secret}%")
