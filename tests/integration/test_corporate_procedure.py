@@ -9,6 +9,8 @@ working days 1-10 (response due Tue 12 January), and ten more reach Tue 26 Janua
 extension may go.
 """
 
+import re
+
 import frappe
 import pytest
 from freezegun import freeze_time
@@ -17,6 +19,7 @@ from helpers import (
 	answered_at_stage_2,
 	apply_action,
 	as_user,
+	ask_for,
 	edit,
 	make_category,
 	make_complaint,
@@ -144,3 +147,64 @@ def test_a_later_stage_letter_is_in_a_young_persons_words_when_the_complaint_nee
 	assert stage_2.sent_letter_print_format == "Stage 2 Response Letter (Young Person)"
 	text = sent_letter_text(stage_2)
 	assert "You asked us to look at your complaint again" in text and complaint.name in text
+
+
+def answered_corporate_complaint(cast):
+	"""A corporate complaint received and acknowledged on Monday 8 June 2026, investigated by the QA
+	Officer, approved and answered on Friday 12 June, each step by its real user."""
+	with on("2026-06-08"):
+		complaint = make_complaint(cast, received_on="2026-06-08", procedure=CORPORATE)
+		edit(complaint, cast.officer, acknowledged_on="2026-06-08")
+		edit(complaint, cast.qa_manager, qa_officer=cast.qa_officer)
+		complaint = apply_action(complaint, "Allocate", cast.qa_manager)
+		edit(complaint, cast.qa_officer, points=[{"description": "Transport stopped without a letter",
+			"category": make_category(), "outcome": "Upheld", "finding": "No letter was sent before the change."}])  # fmt: skip
+		complaint = apply_action(complaint, "Establish Points", cast.qa_officer)
+		complaint = apply_action(complaint, "Submit for QA", cast.qa_officer)
+	with on("2026-06-12"):
+		complaint = apply_action(complaint, "Approve", cast.approver)
+		edit(complaint, cast.officer, response_sent_to_manager_on="2026-06-12")
+		return apply_action(complaint, "Send Response", cast.officer)
+
+
+def test_the_corporate_procedure_has_no_stage_2_or_mediation_after_its_response(cast):
+	complaint = answered_corporate_complaint(cast)
+	assert (complaint.status, complaint.procedure) == ("Responded", CORPORATE)
+	with on("2026-06-15"):
+		with refused(re.escape("A complaint under the corporate procedure goes to the Ombudsman after the council's response, not to a stage 2 investigation.")):  # fmt: skip
+			ask_for("Stage 2 Investigation", complaint, cast.officer)
+		with refused(re.escape("Mediation is part of the statutory procedure; a corporate complaint goes to the Ombudsman.")):  # fmt: skip
+			ask_for("Mediation", complaint, cast.officer, mediator="Jo Whitfield")
+		# where it does go: the Ombudsman, with no early referral to agree
+		with as_user(cast.officer):
+			enquiry = frappe.get_doc({"doctype": "Ombudsman Enquiry", "complaint": complaint.name,
+				"ombudsman_reference": "26 100 200", "requested_on": "2026-06-15"}).insert()  # fmt: skip
+	assert enquiry.council_procedure_complete == 1
+	assert not frappe.db.exists("Stage 2 Investigation", {"complaint": complaint.name})
+	assert not frappe.db.exists("Mediation", {"complaint": complaint.name})
+	assert frappe.db.get_value("Complaint", complaint.name, "stage") == "Ombudsman"
+
+
+def test_a_corporate_complaint_needs_its_points_to_be_investigated_and_never_restarts(cast):
+	restart = re.escape("A corporate complaint has no agreed timescale or restart")
+	with on("2026-06-08"):
+		complaint = make_complaint(cast, received_on="2026-06-08", procedure=CORPORATE)
+		edit(complaint, cast.officer, acknowledged_on="2026-06-08")
+		edit(complaint, cast.qa_manager, qa_officer=cast.qa_officer)
+		complaint = apply_action(complaint, "Allocate", cast.qa_manager)
+		with refused(re.escape("Establish at least one complaint point before investigating.")):
+			apply_action(complaint, "Establish Points", cast.qa_officer)
+		assert frappe.db.get_value("Complaint", complaint.name, "status") == "Allocated"
+		with refused(restart):  # the Complaints Manager, who agrees restarts on statutory complaints
+			edit(complaint, cast.manager, clock_restarted_on="2026-06-08",
+				restart_reason="Two points added when we spoke to the family.")  # fmt: skip
+		edit(complaint, cast.qa_officer, points=[{"description": "No reply to three emails",
+			"category": make_category()}])  # fmt: skip
+		complaint = apply_action(complaint, "Establish Points", cast.qa_officer)
+	assert complaint.status == "In Progress"
+	with on("2026-06-10"):
+		with refused(restart):
+			edit(complaint, cast.manager, clock_restarted_on="2026-06-10",
+				restart_reason="A fourth point came in writing.")  # fmt: skip
+	assert frappe.db.get_value("Complaint", complaint.name,
+		["clock_restarted_on", "restart_agreed_by", "due_date"]) == (None, None, complaint.due_date)  # fmt: skip

@@ -177,6 +177,26 @@ def test_open_escalations_count_only_what_the_user_may_see(cast):
 	assert subject_after == subject_before
 
 
+def test_open_stage_2_investigations_count_only_what_the_user_may_see(cast):
+	"""An open stage 2 (on a complaint naming cast.subject) counts for the QA Service Manager, never for
+	the subject; a withdrawn one counts for nobody."""
+	from helpers import answered_at_stage_1, apply_action, ask_for, edit
+
+	name = "Open Stage 2 Investigations"
+	manager_before, subject_before = figures(cast.qa_manager, name)[0], figures(cast.subject, name)[0]
+	first, second = answered_at_stage_1(cast), answered_at_stage_1(cast)  # both name cast.subject
+	with on("2026-04-01"):
+		open_one = ask_for("Stage 2 Investigation", first, cast.officer)
+		withdrawn = ask_for("Stage 2 Investigation", second, cast.officer)
+		edit(withdrawn, cast.officer, withdrawal_reason="The family asked us to stop.")
+		apply_action(withdrawn, "Withdraw", cast.officer)
+	manager_after, manager_listed = card(cast.qa_manager, name)
+	subject_after, subject_listed = card(cast.subject, name)
+	assert (manager_after - manager_before, subject_after - subject_before) == (1, 0)
+	assert open_one.name in manager_listed and withdrawn.name not in manager_listed
+	assert open_one.name not in subject_listed
+
+
 def test_the_workspace_shows_the_cards_and_charts():
 	workspace = frappe.get_doc("Workspace", "Complaints")
 	assert [row.number_card_name for row in workspace.number_cards] == list(CARDS)

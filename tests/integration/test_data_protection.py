@@ -4,6 +4,7 @@ Complaints Manager who is named in a complaint."""
 
 import json
 import os
+import re
 
 import frappe
 import pytest
@@ -11,8 +12,10 @@ from frappe.utils.pdf import get_pdf
 from helpers import (
 	as_user,
 	make_action,
+	make_category,
 	make_complaint,
 	make_compliment,
+	make_team,
 	make_user,
 	make_workshop,
 	on,
@@ -399,3 +402,135 @@ def test_erasure_and_rectification_are_decided_then_applied(cast, people, old_re
 	assert frappe.db.get_value("Data Rights Decision", erased.name, "decided_by") == cast.manager
 	with as_user(people.governance), pytest.raises(frappe.PermissionError):
 		decision(people.governance, closed, "Erasure")
+
+
+def complainant_of(complaint) -> str:
+	return frappe.db.get_value("Complaint", complaint.name, "complainant_name")
+
+
+def later_stage(complaint, doctype, status):
+	"""A later stage of a 2012 complaint, asked for on 10 June 2012, now in this status (what the workflow
+	would have recorded is written straight on, as for the complaint)."""
+	record = frappe.get_doc({"doctype": doctype, "complaint": complaint.name, "requested_on": "2012-06-10",
+		"requested_via": "Letter", "remaining_concerns": "Kai still unhappy", "ombudsman_reference": "12 000 001",
+		"status": status, "workflow_state": status})  # fmt: skip
+	record.set_new_name()
+	record.db_insert()
+	return record
+
+
+@pytest.mark.parametrize(
+	"doctype, still_open, ended",
+	[
+		("Mediation", "Arranged", "Resolved"),
+		("Stage 2 Investigation", "Investigating", "Closed"),
+		("Stage 3 Review Panel", "Met", "Closed"),
+		("Ombudsman Enquiry", "Draft Decision", "Closed"),
+	],
+)
+def test_a_complaint_with_a_later_stage_still_open_waits(cast, people, doctype, still_open, ended):
+	"""Two complaints closed at stage 1 in May 2012, each taken on in June 2012: six years from any end
+	are long past on the run's day, but one of them has its later stage still open."""
+	make_category()
+	waiting = old_complaint(cast, "2012-04-20", "2012-05-30")
+	done = old_complaint(cast, "2012-04-23", "2012-05-30")
+	later_stage(waiting, doctype, still_open)
+	later_stage(done, doctype, ended)
+	with as_user(people.governance):
+		jobs.run(on=RUN_ON)
+	assert complainant_of(waiting) == "Joanne Pritchard"
+	assert frappe.db.get_value("Complaint", waiting.name, "anonymised_on") is None
+	assert complainant_of(done) == "Anonymised"  # the same complaint with its later stage ended
+
+
+def test_a_kind_of_record_removed_from_the_schedule_is_kept(cast, people):
+	"""Information Governance removes the stage 1 complaints' row: a 2012 stage 1 complaint is kept,
+	while a 2012 compliment, whose row stays, is anonymised by the same run."""
+	make_category()
+	kept = old_complaint(cast, "2012-04-10", "2012-05-20")
+	with on("2012-05-01"):
+		compliment = make_compliment(cast.officer, cast.social_worker, received_on="2012-05-01",
+			giver_name="Mrs Ada Lane", words="Ada says the social worker was wonderful.")  # fmt: skip
+	with as_user(people.governance):
+		settings = frappe.get_doc("Data Protection Settings")
+		settings.remove(
+			next(r for r in settings.retention_periods if r.record_type == retention.STAGE_1_ONLY)
+		)
+		settings.save()
+		run = frappe.get_doc("Retention Run", jobs.run(on=RUN_ON))
+	assert retention.STAGE_1_ONLY not in retention.periods()
+	counts = {row.record_type: (row.anonymised, row.held) for row in run.counts}
+	assert counts[retention.STAGE_1_ONLY] == (0, 0)
+	assert complainant_of(kept) == "Joanne Pritchard"
+	assert frappe.db.get_value("Complaint", kept.name, "anonymised_on") is None
+	assert frappe.db.get_value("Compliment", compliment.name, ["giver_name", "words"]) == (None, "")
+
+
+def test_a_hold_cannot_be_placed_on_an_anonymised_complaint(cast, people):
+	make_category()
+	gone = old_complaint(cast, "2012-04-10", "2012-05-20")
+	with on(RUN_ON), as_user(people.governance):
+		jobs.run(on=RUN_ON)
+	assert str(frappe.db.get_value("Complaint", gone.name, "anonymised_on")) == RUN_ON
+	recent = make_complaint(cast)
+	with as_user(cast.manager):
+		with pytest.raises(frappe.ValidationError,
+			match=re.escape(f"{gone.name} was anonymised on 27-11-2026: there is nothing left to hold.")):  # fmt: skip
+			frappe.get_doc({"doctype": "Complaint Legal Hold", "complaint": gone.name, "reason": "Litigation",
+				"details": "Claim issued in the county court"}).insert()  # fmt: skip
+		held = frappe.get_doc({"doctype": "Complaint Legal Hold", "complaint": recent.name, "reason": "Litigation",
+			"details": "Claim issued in the county court"}).insert()  # fmt: skip
+	assert not frappe.db.exists("Complaint Legal Hold", {"complaint": gone.name})
+	assert held.placed_by == cast.manager
+
+
+def test_a_subject_access_request_is_refused_only_with_a_reason(cast, people):
+	request = sar(
+		cast.manager, requester_email="joanne.pritchard@example.org", subject_names="Joanne Pritchard"
+	)
+	no_reason = re.escape("Say why the request is refused (for example, manifestly unfounded or excessive).")
+	with as_user(cast.manager):
+		for reason in ("", "   "):
+			with pytest.raises(frappe.ValidationError, match=no_reason):
+				frappe.get_doc("Subject Access Request", request.name).refuse(reason)
+		assert frappe.db.get_value("Subject Access Request", request.name, ["status", "refusal_reason"]) == (
+			"Received",
+			None,
+		)
+		frappe.get_doc("Subject Access Request", request.name).refuse(
+			" The same request was answered in full on 20 January. "
+		)
+		refused_request = frappe.get_doc("Subject Access Request", request.name)
+		assert (refused_request.status, refused_request.refusal_reason) == (
+			"Refused",
+			"The same request was answered in full on 20 January.",
+		)
+		refused_request.subject_names = "Joanne Pritchard, Kai Pritchard"
+		with pytest.raises(frappe.ValidationError, match=re.escape("This request is closed (Refused)")):
+			refused_request.save()  # a refused request stays as it was refused
+	assert frappe.db.get_value("Subject Access Request", request.name, "subject_names") == "Joanne Pritchard"
+
+
+def test_a_staff_members_own_data_download_has_their_compliments_teams_and_looks(cast):
+	from frappe.website.doctype.personal_data_download_request.personal_data_download_request import (
+		get_user_data,
+	)
+
+	from complaints_hc.security import access_log
+
+	member, colleague = make_user("download.member", roles.QA_OFFICER), make_user("download.colleague")
+	team = make_team(members=[member, colleague])
+	theirs = make_compliment(cast.officer, member, words="She explained every step to us.")
+	make_compliment(cast.officer, colleague, words="He always called back.")
+	complaint = make_complaint(cast)
+	looks = [access_log.row(user, "Complaint", complaint.name, "Read", f"/app/complaint/{complaint.name}",
+		"127.0.0.1") for user in (member, colleague)]  # fmt: skip
+	for look in looks:
+		frappe.get_doc(look).db_insert()  # as the server records a look after the request
+	with as_user(member):  # the staff member's own download
+		data = json.loads(get_user_data(member))
+	assert [row["parent"] for row in data["Compliment Staff"]] == [theirs.name]
+	assert [row["parent"] for row in data["Service Team Member"]] == [team]
+	assert [(row["name"], row["user"]) for row in data["Complaint Access Log"]] == [
+		(looks[0]["name"], member)
+	]

@@ -6,6 +6,8 @@ Monday 6 April, 4 May): requested Wed 1 April, the 25th working day is Mon 11 Ma
 The stage 1 response went on Mon 30 March, so the 20-working-day window for asking ends Wed 29 April.
 """
 
+import re
+
 import frappe
 import pytest
 from frappe.model.workflow import WorkflowTransitionError
@@ -166,6 +168,136 @@ def test_someone_appointed_to_the_investigation_cannot_adjudicate_it(cast):
 			apply_action(stage, "Adjudicate", cast.qa_manager)
 		stage = apply_action(stage, "Adjudicate", cast.approver)
 	assert stage.adjudicated_by == cast.approver
+
+
+def investigating(cast):
+	"""Stage 1 answered on 30 March; stage 2 asked for on Wednesday 1 April (due Monday 11 May) and under
+	investigation from 15 April, by the Complaints Officer."""
+	complaint = answered_at_stage_1(cast)
+	with on("2026-04-15"):
+		stage = ask_for_stage_2(complaint, cast.officer, requested_on="2026-04-01")
+		stage = edit(stage, cast.officer, people=PEOPLE, statement_agreed_on="2026-04-14")
+		return apply_action(stage, "Start Investigation", cast.officer)
+
+
+def decide_point(stage, user, outcome, finding, idx=1):
+	"""This user writes a stage 2 point's outcome and finding, as the form saves the table."""
+	with as_user(user):
+		fresh = frappe.get_doc(STAGE_2, stage.name)
+		fresh.points[idx - 1].outcome, fresh.points[idx - 1].finding = outcome, finding
+		fresh.save()
+	return frappe.get_doc(STAGE_2, stage.name)
+
+
+def at_adjudication(cast):
+	"""Both reports in and the one point decided; put to adjudication on Wednesday 6 May."""
+	stage = investigating(cast)
+	with on("2026-05-06"):
+		stage = edit(stage, cast.officer, investigation_report_on="2026-05-01",
+			independent_person_report_on="2026-05-05")  # fmt: skip
+		stage = decide_point(stage, cast.officer, "Upheld", "The minutes were corrected late again.")
+		return apply_action(stage, "Submit for Adjudication", cast.officer)
+
+
+def status_of(stage):
+	return frappe.db.get_value(STAGE_2, stage.name, "status")
+
+
+def test_adjudication_needs_both_reports_and_a_finding_and_outcome_on_every_point(cast):
+	stage = investigating(cast)
+	submit = "Submit for Adjudication"
+	with on("2026-05-06"):
+		with refused(re.escape("To put it to adjudication: record Investigating Officer's Report On, Independent Person's Report On.")):  # fmt: skip
+			apply_action(stage, submit, cast.officer)
+		stage = edit(stage, cast.officer, investigation_report_on="2026-05-01")
+		with refused(re.escape("To put it to adjudication: record Independent Person's Report On.")):
+			apply_action(stage, submit, cast.officer)
+		# a new point, decided, beside the carried stage 1 point, still undecided
+		stage = edit(stage, cast.officer, independent_person_report_on="2026-05-05",
+			points=[{"description": "Nobody explained why the placement ended", "outcome": "Not upheld",
+				"finding": "The letter of 2 March explained it."}])  # fmt: skip
+		undecided = re.escape(
+			"Give every point a stage 2 finding and outcome before adjudication (points 1)."
+		)
+		with refused(undecided):
+			apply_action(stage, submit, cast.officer)
+		stage = decide_point(stage, cast.officer, None, "The minutes were corrected late again.")
+		with refused(undecided):  # a finding without an outcome
+			apply_action(stage, submit, cast.officer)
+		stage = decide_point(stage, cast.officer, "Upheld", "  ")
+		with refused(undecided):  # an outcome with a blank finding
+			apply_action(stage, submit, cast.officer)
+		assert status_of(stage) == "Investigating"
+		stage = decide_point(stage, cast.officer, "Upheld", "The minutes were corrected late again.")
+		stage = apply_action(stage, submit, cast.officer)
+	assert (stage.status, [p.outcome for p in stage.points]) == ("Adjudication", ["Upheld", "Not upheld"])
+
+
+def test_the_adjudicator_returns_the_investigation_for_changes(cast):
+	stage = at_adjudication(cast)
+	with on("2026-05-07"):
+		# with the adjudicator, the investigation is not the Complaints Officer's to change or return
+		with pytest.raises(frappe.PermissionError, match="only QA Approver or QA Service Manager can change"):
+			decide_point(stage, cast.officer, "Partially upheld", "Late, but the family had a draft.")
+		with pytest.raises(WorkflowTransitionError, match="Not a valid Workflow Action"):
+			apply_action(stage, "Return for Changes", cast.officer)
+		assert status_of(stage) == "Adjudication"
+		stage = apply_action(stage, "Return for Changes", cast.approver)
+	assert (stage.status, stage.adjudicated_on, stage.adjudicated_by) == ("Investigating", None, None)
+	with on("2026-05-08"):
+		stage = decide_point(stage, cast.officer, "Partially upheld", "Late, but the family had a draft.")
+		stage = apply_action(stage, "Submit for Adjudication", cast.officer)
+		edit(
+			stage, cast.approver, adjudication="The council accepts the finding and apologises for the delay."
+		)
+		stage = apply_action(stage, "Adjudicate", cast.approver)
+	assert (stage.status, stage.points[0].outcome, stage.adjudicated_by) == (
+		"Adjudicated",
+		"Partially upheld",
+		cast.approver,
+	)
+
+
+def test_the_complaints_officer_withdraws_stage_2_with_a_reason(cast):
+	stage = investigating(cast)
+	with on("2026-04-20"):
+		with pytest.raises(WorkflowTransitionError, match="Not a valid Workflow Action"):
+			apply_action(stage, "Withdraw", cast.approver)  # not the adjudicator's call
+		with refused(re.escape("Record why the request was withdrawn.")):
+			apply_action(stage, "Withdraw", cast.officer)
+		assert frappe.db.get_value(STAGE_2, stage.name, ["status", "withdrawn_on"]) == ("Investigating", None)
+		edit(stage, cast.officer, withdrawal_reason="The family moved away and asked us to stop.")
+		stage = apply_action(stage, "Withdraw", cast.officer)
+	assert (stage.status, str(stage.withdrawn_on), stage.response_sent_on) == (
+		"Withdrawn",
+		"2026-04-20",
+		None,
+	)
+	assert not stage.timeliness  # no longer on a clock
+
+
+def test_the_complaints_officer_closes_stage_2_once_the_response_has_gone(cast):
+	"""Asked for on 1 April and answered on Friday 8 May: the 24th working day (Easter and 4 May out),
+	within the 25 due on Monday 11 May."""
+	stage = at_adjudication(cast)
+	with on("2026-05-07"):
+		edit(stage, cast.approver, adjudication="The council accepts the findings and apologises.")
+		stage = apply_action(stage, "Adjudicate", cast.approver)
+	with on("2026-05-08"):
+		with pytest.raises(WorkflowTransitionError, match="Not a valid Workflow Action"):
+			apply_action(stage, "Close", cast.officer)  # not before the response
+		assert status_of(stage) == "Adjudicated"
+		stage = apply_action(stage, "Send Response", cast.officer)
+		with pytest.raises(WorkflowTransitionError, match="Not a valid Workflow Action"):
+			apply_action(stage, "Close", cast.approver)
+		assert status_of(stage) == "Responded"
+		stage = apply_action(stage, "Close", cast.officer)
+	assert (stage.status, stage.timeliness, stage.working_days_taken) == ("Closed", "Met", 24)
+	with on("2026-05-11"), pytest.raises(frappe.PermissionError, match="has been adjudicated"):
+		edit(stage, cast.manager, adjudication="Softer words.")
+	assert frappe.db.get_value(STAGE_2, stage.name, "adjudication") == (
+		"The council accepts the findings and apologises."
+	)
 
 
 def test_a_staff_subject_of_the_complaint_sees_no_stage_2(cast):
