@@ -15,7 +15,7 @@ from frappe import _
 from frappe.utils import now_datetime
 
 from complaints_hc.security.roles import ALL_ROLES
-from complaints_hc.workshops import mail, rules
+from complaints_hc.workshops import mail, rules, seat_rules
 from complaints_hc.workshops.names import ACTIVE, ATTENDED, BOOKED, CANCELLABLE, CANCELLED, WAITLISTED
 
 
@@ -77,13 +77,9 @@ def book(workshop_name: str, user: str) -> str:
 		already = _("on the waiting list for") if existing.status == WAITLISTED else _("booked on")
 		frappe.throw(_("You are already {0} {1}.").format(already, workshop.title), BookingError)
 
-	seats, waitlist = workshop.seats_booked or 0, workshop.waitlist_count or 0
-	if seats < workshop.capacity:
-		values = {"status": BOOKED, "waitlist_position": 0}
-		seats += 1
-	else:
-		waitlist += 1
-		values = {"status": WAITLISTED, "waitlist_position": waitlist}
+	place = seat_rules.new_place(workshop.seats_booked, workshop.waitlist_count, workshop.capacity)
+	seats, waitlist = place.seats_booked, place.waitlist_count
+	values = {"status": place.status, "waitlist_position": place.waitlist_position}
 	values.update(booked_at=now_datetime(), cancelled_at=None, reminder_sent_at=None)
 
 	if existing:  # a cancelled booking is taken up again: still one row per person
@@ -126,16 +122,14 @@ def cancel(booking_name: str, user: str, by_facilitator: bool = False) -> str | 
 		current.name,
 		{"status": CANCELLED, "waitlist_position": 0, "cancelled_at": now_datetime()},
 	)
-	seats, waitlist = workshop.seats_booked or 0, workshop.waitlist_count or 0
 	promoted = None
 	if current.status == BOOKED:
-		seats -= 1
 		promoted = offer_seat_to_first_waiting(workshop.name)
-		if promoted:
-			seats, waitlist = seats + 1, waitlist - 1
 	else:
-		waitlist -= 1
 		close_gap_in_waiting_list(workshop.name, current.waitlist_position)
+	seats, waitlist = seat_rules.counters_after_cancelling(
+		workshop.seats_booked, workshop.waitlist_count, current.status == BOOKED, bool(promoted)
+	)
 	set_counters(workshop.name, seats, waitlist)
 	mail.booking_cancelled(workshop.name, booking.attendee, was_booked=current.status == BOOKED)
 	return promoted

@@ -9,6 +9,7 @@ import frappe
 from frappe import _
 from frappe.utils import get_datetime, getdate
 
+from complaints_hc.workshops import seat_rules
 from complaints_hc.workshops.names import SCHEDULED
 
 
@@ -18,7 +19,7 @@ def starts_at(workshop) -> datetime.datetime:
 
 def cancellation_deadline(workshop) -> datetime.datetime:
 	"""The last moment a place can be given up online; after it, the facilitator is contacted."""
-	return starts_at(workshop) - datetime.timedelta(hours=workshop.cancellation_cutoff_hours or 0)
+	return seat_rules.cancellation_deadline(starts_at(workshop), workshop.cancellation_cutoff_hours)
 
 
 def why_not_bookable(workshop, now: datetime.datetime) -> str | None:

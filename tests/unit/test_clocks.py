@@ -1,6 +1,9 @@
 """Stage 1 rules: clocks, timeliness, the overall outcome and the one-year limit, counted by hand."""
 
+import dataclasses
 import datetime
+import json
+import pathlib
 
 import pytest
 
@@ -159,3 +162,106 @@ def test_the_corporate_first_alert_is_the_acknowledgement_not_the_contact():
 	assert due(corporate=True) == {stage_one.ACKNOWLEDGEMENT_ALERT}
 	assert due(corporate=False) == {stage_one.CONTACT_ALERT}
 	assert due(corporate=True, acknowledged=True) == set()
+
+
+def test_allocation_is_due_the_working_day_after_receipt():
+	"""Day 1: received on the Thursday before Easter 2026, allocated on the Tuesday after it."""
+	assert stage_one.allocation_due(CAL, D(2026, 4, 2)) == D(2026, 4, 7)
+	assert stage_one.stage1_clocks(CAL, received_on=D(2026, 4, 2)).allocation_due == D(2026, 4, 7)
+	assert stage_one.allocation_due(CAL, D(2026, 3, 23)) == D(2026, 3, 24)
+
+
+def test_statutory_clocks_have_none_of_the_corporate_dates():
+	clocks = stage_one.stage1_clocks(CAL, received_on=D(2026, 3, 23))
+	assert clocks.acknowledge_by is None
+	assert clocks.acknowledgement_met is None
+	assert clocks.longest_due_date is None
+
+
+def test_clocks_once_computed_cannot_be_changed():
+	clocks = stage_one.stage1_clocks(CAL, received_on=D(2026, 3, 23))
+	with pytest.raises(dataclasses.FrozenInstanceError):
+		clocks.due_date = D(2026, 5, 1)
+
+
+@pytest.mark.parametrize(
+	"today, expected",
+	[
+		(D(2026, 4, 8), names.ON_TRACK),  # 4 working days before the due date: 9, 10, 13, 14 April
+		(D(2026, 4, 9), names.DUE_SOON),  # 3 working days before
+		(D(2026, 4, 15), names.OVERDUE),
+	],
+)
+def test_timeliness_by_default_counts_3_working_days_as_due_soon_for_an_open_complaint(today, expected):
+	assert stage_one.timeliness(CAL, D(2026, 4, 14), None, today) == expected
+
+
+def test_a_due_date_on_the_bound_itself_is_still_on_track():
+	"""From Wed 1 April 2026 the bound is Thu 9 April (2, 7, 8, 9 April: Easter in between)."""
+	today = D(2026, 4, 1)
+	assert stage_one.timeliness(CAL, D(2026, 4, 9), None, today, due_soon_within=3) == names.ON_TRACK
+	assert stage_one.timeliness(CAL, D(2026, 4, 8), None, today, due_soon_within=3) == names.DUE_SOON
+
+
+def test_a_corporate_response_on_its_due_date_is_in_time():
+	# Acknowledged Thu 24 Dec 2026: due Tue 12 Jan 2027 (see the Christmas example above).
+	clocks = stage_one.corporate_response_clocks(
+		CAL, received_on=D(2026, 12, 23), acknowledged_on=D(2026, 12, 24), responded_on=D(2027, 1, 12)
+	)
+	assert clocks.due_date == D(2027, 1, 12) and clocks.timescale_met == names.MET
+
+
+def test_a_corporate_complaint_not_yet_acknowledged_has_a_provisional_longest_date():
+	"""Due Mon 18 Jan 2027 as if acknowledged on its last day; an extension could go 10 working days
+	further: 19-22 and 25-29 January, then Mon 1 February."""
+	waiting = stage_one.corporate_response_clocks(CAL, received_on=D(2026, 12, 23))
+	assert waiting.due_date == D(2027, 1, 18)
+	assert waiting.longest_due_date == D(2027, 2, 1)
+
+
+# The early alerts of a complaint received Mon 23 March 2026: allocation due Tue 24, contact by Wed 25,
+# quality assurance by Thu 2 April.
+ALLOCATE_BY, CONTACT_BY, QA_BY = D(2026, 3, 24), D(2026, 3, 25), D(2026, 4, 2)
+
+
+def early_alerts(today, status, contacted=False):
+	return stage_one.early_alerts_due(today, status, ALLOCATE_BY, CONTACT_BY, contacted, QA_BY)
+
+
+@pytest.mark.parametrize(
+	"today, status, contacted, expected",
+	[
+		(D(2026, 3, 23), names.RECEIVED, False, set()),  # before any clock's day
+		(D(2026, 3, 24), names.RECEIVED, False, {stage_one.ALLOCATION_ALERT}),  # on the day itself
+		(D(2026, 3, 24), names.ALLOCATED, False, set()),  # already allocated
+		(D(2026, 3, 25), names.RECEIVED, False, {stage_one.ALLOCATION_ALERT, stage_one.CONTACT_ALERT}),
+		(D(2026, 3, 25), names.ALLOCATED, True, set()),  # already contacted
+		(D(2026, 4, 1), names.IN_PROGRESS, True, set()),
+		(D(2026, 4, 2), names.IN_PROGRESS, True, {stage_one.QA_ALERT}),
+		(D(2026, 4, 2), names.ALLOCATED, True, {stage_one.QA_ALERT}),
+		(D(2026, 4, 2), names.QUALITY_ASSURANCE, True, set()),  # already with quality assurance
+		(D(2026, 4, 6), names.WITHDRAWN, False, set()),  # a withdrawn complaint raises none
+	],
+)
+def test_early_alerts_go_out_on_their_day_while_the_step_is_undone(today, status, contacted, expected):
+	"""The statutory procedure (the default): the first contact's alert is the contact's."""
+	assert early_alerts(today, status, contacted) == expected
+
+
+def test_the_early_alerts_names_methods_and_flags():
+	"""The daily job reports the alerts by these names; each has its Notification (a method on the
+	Complaint) and the Complaint's check field that records it was sent."""
+	app = pathlib.Path(stage_one.__file__).parent.parent
+	assert (stage_one.ALLOCATION_ALERT, stage_one.CONTACT_ALERT) == ("allocation", "contact")
+	assert (stage_one.ACKNOWLEDGEMENT_ALERT, stage_one.QA_ALERT) == ("acknowledgement", "qa")
+	alerts = {"allocation", "contact", "acknowledgement", "qa"}
+	assert stage_one.ALERT_METHODS == {alert: f"notify_{alert}_due" for alert in alerts}
+	assert stage_one.ALERT_SENT_FIELDS == {alert: f"{alert}_alert_sent" for alert in alerts}
+	notifications = json.loads((app / "setup" / "defaults" / "notifications.json").read_text())
+	methods = {
+		n["method"] for n in notifications if n["document_type"] == "Complaint" and n["event"] == "Method"
+	}
+	assert set(stage_one.ALERT_METHODS.values()) <= methods
+	complaint = json.loads((app / "complaints_hc" / "doctype" / "complaint" / "complaint.json").read_text())
+	checks = {f["fieldname"] for f in complaint["fields"] if f["fieldtype"] == "Check"}
+	assert set(stage_one.ALERT_SENT_FIELDS.values()) <= checks

@@ -5,7 +5,10 @@ Christmas 2026: Christmas Day Friday 25 December, Boxing Day (a Saturday) substi
 December, New Year's Day Friday 1 January 2027.
 """
 
+import dataclasses
 import datetime
+
+import pytest
 
 from complaints_hc.complaints import later_stages as stages
 from complaints_hc.complaints.names import MET, MISSED
@@ -134,3 +137,56 @@ def test_a_corporate_extension_is_at_most_ten_working_days_with_a_reason():
 		stages.EXTENSION_BEFORE_DUE,
 		stages.EXTENSION_WITHOUT_REASON,
 	]
+
+
+def test_a_request_on_the_day_of_the_response_is_in_time():
+	assert stages.request_problems(CAL, D(2026, 12, 18), D(2026, 12, 18), None) == []
+
+
+def test_an_extension_without_any_reason_given_has_none():
+	assert stages.stage2_extension_problems(CAL, D(2026, 4, 1), D(2026, 6, 1), None, D(2026, 5, 5)) == [
+		stages.EXTENSION_WITHOUT_REASON
+	]
+	received, acknowledged = D(2026, 12, 23), D(2026, 12, 24)
+	assert stages.corporate_extension_problems(CAL, received, acknowledged, D(2027, 1, 20), None) == [
+		stages.EXTENSION_WITHOUT_REASON
+	]
+
+
+def test_a_corporate_extension_to_the_due_date_itself_extends_nothing():
+	# Acknowledged Thu 24 Dec 2026: due Tue 12 Jan 2027; the next working day is an extension.
+	received, acknowledged = D(2026, 12, 23), D(2026, 12, 24)
+	assert stages.corporate_extension_problems(CAL, received, acknowledged, D(2027, 1, 12), "x") == [
+		stages.EXTENSION_BEFORE_DUE
+	]
+	assert stages.corporate_extension_problems(CAL, received, acknowledged, D(2027, 1, 13), "x") == []
+
+
+def test_the_clocks_once_computed_cannot_be_changed():
+	clocks = [
+		stages.stage2_clock(CAL, D(2026, 4, 1)),
+		stages.stage3_clock(CAL, D(2026, 12, 14)),
+		stages.corporate_clock(CAL, D(2026, 12, 23)),
+	]
+	for clock in clocks:
+		with pytest.raises(dataclasses.FrozenInstanceError):
+			clock.requested_on = D(2026, 1, 1)
+
+
+def test_each_problem_has_its_own_code():
+	"""The records look up a message by the code: two problems sharing one would show the wrong one."""
+	codes = [
+		stages.EXTENSION_TOO_LONG,
+		stages.EXTENSION_WITHOUT_REASON,
+		stages.EXTENSION_WITHOUT_NEW_DATE_TOLD,
+		stages.EXTENSION_BEFORE_DUE,
+		stages.REPORT_BEFORE_MEETING,
+		stages.REPORT_RECEIVED_BEFORE_REPORT,
+		stages.RESPONSE_BEFORE_REPORT,
+		stages.INDEPENDENT_PERSON_ON_PANEL,
+		stages.PANEL_NOT_THREE,
+		stages.PANEL_CHAIRS_NOT_ONE,
+		stages.LATE_REQUEST_WITHOUT_DECISION,
+		stages.REQUEST_BEFORE_RESPONSE,
+	]
+	assert len(set(codes)) == len(codes)

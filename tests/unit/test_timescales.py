@@ -11,6 +11,7 @@ from complaints_hc.working_days.engine import (
 	FIRST_SUPPORTED,
 	LAST_SUPPORTED,
 	WorkingCalendar,
+	country_calendar,
 	england_and_wales_calendar,
 	public_holidays,
 )
@@ -211,3 +212,87 @@ def test_any_weekend_and_closures_match_the_reference(weekend, closed, start, n)
 	if n >= 0:
 		# Counting forwards, the interval (start, due] holds exactly n working days.
 		assert calendar.working_days_between(start, due) == n
+
+
+# --- the edges and the messages, exactly -------------------------------------------------------
+
+
+def test_the_first_supported_day_is_new_years_day_1990():
+	"""1 January 1990, a Monday and a bank holiday, is the first day the engine answers for."""
+	assert FIRST_SUPPORTED == D(1990, 1, 1)
+	assert not CAL.is_working_day(D(1990, 1, 1))
+	assert CAL.add_working_days(D(1990, 1, 1), 1) == D(1990, 1, 2)
+	assert CAL.working_days_between(D(1990, 1, 1), D(1990, 1, 5)) == 4  # Tuesday to Friday
+	# Christmas 1989 (Monday 25 and Tuesday 26 December) is known too: results may fall before 1990.
+	assert CAL.add_working_days(D(1990, 1, 2), -4) == D(1989, 12, 22)
+
+
+def test_the_last_supported_year_has_its_bank_holidays():
+	# Christmas Day 2100 is a Saturday: Monday 27 and Tuesday 28 December are the substitute days.
+	assert not CAL.is_working_day(D(2100, 12, 27)) and not CAL.is_working_day(D(2100, 12, 28))
+	assert CAL.add_working_days(D(2100, 12, 24), 1) == D(2100, 12, 29)
+
+
+def test_results_may_fall_400_days_outside_the_supported_inputs_and_no_further():
+	every_day = WorkingCalendar([], weekend=())
+	assert every_day.add_working_days(FIRST_SUPPORTED, -400) == D(1988, 11, 27)
+	assert every_day.add_working_days(LAST_SUPPORTED, 400) == D(2102, 2, 4)
+	with pytest.raises(ValueError) as before:
+		every_day.add_working_days(FIRST_SUPPORTED, -401)
+	assert str(before.value) == "-401 working days from 1990-01-01 falls outside the calendar"
+	with pytest.raises(ValueError) as after:
+		every_day.add_working_days(LAST_SUPPORTED, 401)
+	assert str(after.value) == "401 working days from 2100-12-31 falls outside the calendar"
+
+
+@pytest.mark.parametrize(
+	"call, error, message",
+	[
+		(lambda: CAL.add_working_days("2026-03-23", 1), TypeError, "start must be a datetime.date, not str"),
+		(lambda: CAL.is_working_day(datetime.datetime(2026, 3, 23)), TypeError,
+			"day must be a datetime.date, not datetime"),
+		(lambda: CAL.working_days_between(D(2026, 3, 23), "2026-04-01"), TypeError,
+			"end must be a datetime.date, not str"),
+		(lambda: CAL.working_days_between(None, D(2026, 4, 1)), TypeError,
+			"start must be a datetime.date, not NoneType"),
+		(lambda: CAL.add_working_days(D(2026, 3, 23), 1.5), TypeError,
+			"the number of working days must be an int, not float"),
+		(lambda: CAL.add_working_days(D(1989, 12, 31), 1), ValueError, "start 1989-12-31 is outside 1990-2100"),
+		(lambda: CAL.is_working_day(D(2101, 1, 1)), ValueError, "day 2101-01-01 is outside 1990-2100"),
+		(lambda: CAL.working_days_between(D(2026, 1, 1), D(2200, 1, 1)), ValueError,
+			"end 2200-01-01 is outside 1990-2100"),
+		(lambda: CAL.working_days_between(D(1900, 1, 1), D(2026, 1, 1)), ValueError,
+			"start 1900-01-01 is outside 1990-2100"),
+		(lambda: CAL.add_working_days(D(2026, 3, 23), 10**6), ValueError,
+			"1000000 working days from 2026-03-23 falls outside the calendar"),
+		(lambda: WorkingCalendar([], weekend=(7,)), ValueError,
+			"weekend days are weekday numbers, 0 (Monday) to 6 (Sunday)"),
+		(lambda: WorkingCalendar([], weekend=range(7)), ValueError, "a calendar needs at least one working weekday"),
+		(lambda: WorkingCalendar([datetime.datetime(2026, 1, 1)]), TypeError,
+			"a non-working day must be a datetime.date, not datetime"),
+	],
+)  # fmt: skip
+def test_wrong_input_is_named_in_the_error(call, error, message):
+	with pytest.raises(error) as raised:
+		call()
+	assert str(raised.value) == message
+
+
+def test_a_country_without_known_holidays_is_refused_by_name():
+	import holidays
+
+	with pytest.raises(NotImplementedError) as unknown:
+		holidays.country_holidays("ZZ")
+	with pytest.raises(ValueError) as refused:
+		public_holidays("ZZ", None)
+	assert str(refused.value) == f"no public holidays are known for ZZ : {unknown.value}"
+
+
+def test_england_is_the_default_and_its_holidays_are_computed_once():
+	"""Every calendar of the app shares one set of England's public holidays."""
+	assert public_holidays("GB", "ENG") is public_holidays("GB", "ENG")
+	assert public_holidays() == public_holidays("GB", "ENG")
+	assert country_calendar().non_working_days == CAL.non_working_days
+	assert country_calendar(extra_non_working_days=[D(2026, 12, 29)]).non_working_days == (
+		CAL.non_working_days | {D(2026, 12, 29)}
+	)
