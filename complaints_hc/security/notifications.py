@@ -1,12 +1,15 @@
 """Notifications the complaints team sets up may address a whole role, a field or the assignees.
-Whoever among them may not see the complaint or action (a staff subject holding that role, or staff
-with no complaints role at all) is taken off the list, for email and in-app alike. Addresses that
-belong to no user (a complainant's own email) are left alone."""
+Whoever among them may not see the document (a complaint, an action, a later stage: a staff subject
+holding that role, or staff with no complaints role at all) is taken off the list, for email and
+in-app alike. Addresses that belong to no user (a complainant's own email) are left alone."""
 
 import frappe
 from frappe.email.doctype.notification.notification import Notification
 
-PROTECTED = {"Complaint", "Complaint Action"}
+from complaints_hc.security.complaint_data import MAY_SEE
+
+# Every document that holds complaint data and has its own rule for who may see it.
+PROTECTED = frozenset(MAY_SEE)
 
 
 class GuardedNotification(Notification):

@@ -111,7 +111,8 @@ def public_holidays(country: str = "GB", subdivision: str | None = "ENG") -> fro
 	"""Every public holiday of the country (substitute and one-off days included) over the range."""
 	import holidays
 
-	years = range(FIRST_SUPPORTED.year - 1, LAST_SUPPORTED.year + 2)
+	margin = datetime.timedelta(days=_MARGIN_DAYS)  # answers may fall that far outside the range
+	years = range((FIRST_SUPPORTED - margin).year, (LAST_SUPPORTED + margin).year + 1)
 	try:
 		found = holidays.country_holidays(country, subdiv=subdivision or None, years=years)
 	except NotImplementedError as error:

@@ -4,6 +4,7 @@ back. Letters go out the same way."""
 
 import datetime
 import email.utils
+import re
 from email.mime.multipart import MIMEMultipart
 from email.mime.text import MIMEText
 
@@ -12,6 +13,7 @@ import pytest
 from frappe.utils import add_days, getdate, today
 from helpers import (
 	answered_at_stage_1,
+	answered_at_stage_2,
 	apply_action,
 	as_user,
 	deliver_queued,
@@ -32,6 +34,8 @@ from helpers import (
 	walk_to_quality_assurance,
 )
 
+from complaints_hc.complaints import complainant_links
+
 
 @pytest.fixture(scope="module")
 def mailbox(site):
@@ -47,6 +51,14 @@ def complaints_from(sender) -> list[dict]:
 	return frappe.get_all("Complaint", {"complainant_email": sender},
 		["name", "received_via", "received_on", "status", "complainant_name", "complaint_details", "email_subject",
 			"relationship_to_child"])  # fmt: skip
+
+
+def delivered_copy_of(communication: str, address: str):
+	"""The message the SMTP server received for this Communication (by its Message-ID: tests that roll
+	back reuse complaint names, so a subject alone could match another test's email)."""
+	message_id = frappe.db.get_value("Communication", communication, "message_id")
+	[delivered] = [m for m in sent_to(address) if message_id in (m["Message-ID"] or "")]
+	return delivered
 
 
 def received_on(complaint) -> list[dict]:
@@ -115,6 +127,24 @@ def test_replies_join_their_complaint(mailbox):
 		"Here is more.", "I am her partner; th", "Quoting the referenc"]  # fmt: skip
 
 
+def test_the_same_sender_and_subject_join_within_60_days_and_not_after(mailbox):
+	recent, older = unique_sender("thread.recent"), unique_sender("thread.older")
+	for sender in (recent, older):
+		put_in_mailbox(email_message(sender, "School transport stopped", "The taxi stopped coming."))
+	pull_mailbox()
+	[recent_complaint], [older_complaint] = complaints_from(recent), complaints_from(older)
+	frappe.db.set_value(
+		"Complaint", older_complaint.name, "creation", add_days(today(), -61), update_modified=False
+	)
+	for sender in (recent, older):
+		put_in_mailbox(email_message(sender, "Re: School transport stopped", "Still no taxi this week."))
+	pull_mailbox()
+	assert [c.name for c in complaints_from(recent)] == [recent_complaint.name]
+	assert "Still no taxi" in received_on(recent_complaint.name)[-1].content
+	assert len(complaints_from(older)) == 2  # past 60 days the same subject starts a new complaint
+	assert len(received_on(older_complaint.name)) == 1
+
+
 def test_automatic_mail_makes_no_complaint(mailbox):
 	out_of_office = unique_sender("away")
 	auto_reply = unique_sender("auto")
@@ -181,9 +211,29 @@ def test_the_outcome_letter_goes_by_email_as_a_communication_with_its_pdf(cast):
 		"sent_or_received": "Sent", "has_attachment": 1}, ["name", "recipients"])  # fmt: skip
 	assert sent.recipients == complaint.complainant_email
 	assert deliver_queued(communication=sent.name) == 1
-	[delivered] = [m for m in sent_to(complaint.complainant_email) if complaint.name in m["Subject"]][-1:]
+	delivered = delivered_copy_of(sent.name, complaint.complainant_email)
 	[letter] = [part for part in delivered.iter_attachments() if part.get_filename().endswith(".pdf")]
 	assert complaint.name in pdf_text(letter.get_content())
+	body = delivered.get_body(preferencelist=("html",)).get_content()
+	[key] = set(re.findall(r"/my-complaint\?key=([^\"&<\s]+)", body))
+	with on("2026-03-30"):  # the day it was sent (a link lasts 28 days): the link opens their page
+		assert complainant_links.open_link(key).complaint == complaint.name
+
+
+def test_a_later_stages_letter_goes_by_email_on_that_stage(cast):
+	complaint = answered_at_stage_2(cast)
+	stage_2 = frappe.get_doc("Stage 2 Investigation", {"complaint": complaint.name})
+	[sent] = frappe.get_all("Communication", {"reference_doctype": "Stage 2 Investigation",
+		"reference_name": stage_2.name, "sent_or_received": "Sent", "has_attachment": 1}, ["name", "recipients"])  # fmt: skip
+	assert sent.recipients == complaint.complainant_email
+	assert deliver_queued(communication=sent.name) == 1
+	delivered = delivered_copy_of(sent.name, complaint.complainant_email)
+	[letter] = [part for part in delivered.iter_attachments() if part.get_filename().endswith(".pdf")]
+	assert "stage 2" in letter.get_filename() and "Upheld; we apologise." in pdf_text(letter.get_content())
+	body = delivered.get_body(preferencelist=("html",)).get_content()
+	[key] = set(re.findall(r"/my-complaint\?key=([^\"&<\s]+)", body))
+	with on("2026-12-04"):  # the day it was sent
+		assert complainant_links.open_link(key).complaint == complaint.name
 
 
 def test_a_letter_for_post_waits_in_the_post_tray_until_the_team_records_the_posting(cast):
@@ -260,9 +310,7 @@ def test_an_agreed_extension_is_confirmed_in_writing_by_email_or_by_post(cast):
 		"sent_or_received": "Sent", "subject": ("like", "%our response will come by%")}, ["name", "content"])  # fmt: skip
 	assert "/my-complaint" not in sent.content  # the link is the complainant's alone, not the timeline's
 	assert deliver_queued(communication=sent.name) == 1
-	[delivered] = [
-		m for m in sent_to(address) if by_email.name in m["Subject"] and "response will come" in m["Subject"]
-	]
+	delivered = delivered_copy_of(sent.name, address)
 	body = delivered.get_body(preferencelist=("html",)).get_content()
 	assert frappe.format(getdate("2026-04-14"), "Date") in body
 	assert "school records" in body and "/my-complaint" in body
@@ -310,6 +358,41 @@ def test_publishing_the_bulletin_circulates_it_to_the_distribution_list(cast):
 		for text in (body, pdf_text(pdf.get_content())):
 			assert "Plans written with children." in text and kept.words in text
 			assert "Not for quoting" not in text
+
+
+def test_a_quote_withdrawn_after_the_draft_is_in_no_circulated_copy(cast):
+	group = frappe.get_doc(
+		{"doctype": "Email Group", "title": f"Staff {frappe.generate_hash(length=5)}"}
+	).insert()
+	member = f"staff.reader.{frappe.generate_hash(length=6)}@council.example.org"
+	frappe.get_doc({"doctype": "Email Group Member", "email_group": group.name, "email": member}).insert()
+	with as_user(cast.manager):
+		settings = frappe.get_doc("Complaints Settings")
+		settings.bulletin_distribution_list = group.name
+		settings.save()
+	with on("2018-08-10"):
+		kept = make_compliment(cast.officer, cast.social_worker, received_on="2018-08-10", consent_to_quote=1,
+			words="She listened to our son first.")  # fmt: skip
+		withdrawn = make_compliment(cast.officer, cast.social_worker, received_on="2018-08-10",
+			consent_to_quote=1, words="The best support we have had.")  # fmt: skip
+	with as_user(cast.qa_officer):
+		bulletin = frappe.get_doc({"doctype": "Learning Bulletin", "quarter": "2018-19 Q2"}).insert()
+	assert {q.words for q in bulletin.quotes} == {kept.words, withdrawn.words}
+	edit(withdrawn, cast.officer, consent_to_quote=0)  # the family changed their mind before publishing
+	with as_user(cast.qa_officer):
+		bulletin = frappe.get_doc("Learning Bulletin", bulletin.name)
+		bulletin.status = "Published"
+		with refused(re.escape(f"the giver of {withdrawn.name} did not agree to being quoted")):
+			bulletin.save()
+		bulletin = frappe.get_doc("Learning Bulletin", bulletin.name)
+		bulletin.quotes = [q for q in bulletin.quotes if q.compliment != withdrawn.name]
+		bulletin.status = "Published"
+		bulletin.save()
+	assert deliver_queued(reference_doctype="Learning Bulletin", reference_name=bulletin.name) == 1
+	[copy] = sent_to(member)
+	[pdf] = [part for part in copy.iter_attachments() if part.get_filename().endswith(".pdf")]
+	for text in (copy.get_body(preferencelist=("html",)).get_content(), pdf_text(pdf.get_content())):
+		assert kept.words in text and withdrawn.words not in text
 
 
 # Last of the pulls: Frappe leaves mail it could not handle unread, so every later pull tries it again.

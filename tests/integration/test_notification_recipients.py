@@ -4,7 +4,7 @@ nor staff who may not see it; the complainant's own address is left alone."""
 import frappe
 import pytest
 from frappe.email.doctype.notification.notification import Notification
-from helpers import as_user, make_action, make_complaint, make_user
+from helpers import answered_at_stage_1, as_user, ask_for, make_action, make_complaint, make_user, on
 
 from complaints_hc.security import roles
 
@@ -54,7 +54,7 @@ def council_notification(name: str, **values):
 @pytest.fixture
 def forget_notifications():
 	yield
-	for doctype in ("Complaint", "Complaint Action"):
+	for doctype in ("Complaint", "Complaint Action", "Stage 2 Investigation"):
 		frappe.cache.hdel("notifications", doctype)
 
 
@@ -116,3 +116,23 @@ def test_text_messages_never_go_to_a_whole_role(cast, forget_notifications):
 	assert frappe.get_doc("Notification", texts.name).get_receiver_list(complaint, context) == [
 		"07700 900999"
 	]
+
+
+def test_a_later_stages_notifications_leave_out_the_subject(cast, forget_notifications):
+	"""The shipped stage 2 and stage 3 alerts go to the Complaints Managers: never to one named in it."""
+	council_notification("Test: stage 2 asked for", document_type="Stage 2 Investigation",
+		recipients=[{"receiver_by_role": roles.COMPLAINTS_MANAGER}])  # fmt: skip
+	complaint = answered_at_stage_1(cast)  # names cast.subject
+	frappe.get_doc("User", cast.subject).add_roles(roles.COMPLAINTS_MANAGER)
+	try:
+		with on("2026-04-01"):
+			stage_2 = ask_for("Stage 2 Investigation", complaint, cast.officer)
+		queued = frappe.get_all("Email Queue", {"reference_doctype": "Stage 2 Investigation",
+			"reference_name": stage_2.name}, pluck="name")  # fmt: skip
+		told = set(
+			frappe.get_all("Email Queue Recipient", {"parent": ["in", queued or [""]]}, pluck="recipient")
+		)
+		assert cast.manager in told
+		assert cast.subject not in told
+	finally:
+		frappe.get_doc("User", cast.subject).remove_roles(roles.COMPLAINTS_MANAGER)

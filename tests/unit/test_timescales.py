@@ -296,3 +296,12 @@ def test_england_is_the_default_and_its_holidays_are_computed_once():
 	assert country_calendar(extra_non_working_days=[D(2026, 12, 29)]).non_working_days == (
 		CAL.non_working_days | {D(2026, 12, 29)}
 	)
+
+
+def test_counting_back_past_the_first_supported_day_still_skips_the_bank_holidays():
+	"""Answers may fall up to 400 days before 1990: Christmas 1988 (Boxing Day Monday 26th, the substitute
+	for Christmas Day on Tuesday 27th) is not a working day there either."""
+	christmas_1988 = {datetime.date(1988, 12, d) for d in (25, 26, 27)}
+	landed = {CAL.add_working_days(FIRST_SUPPORTED, -n) for n in range(245, 270)}
+	assert min(landed) < datetime.date(1988, 12, 25) < max(landed)
+	assert not landed & christmas_1988 and all(day.weekday() < 5 for day in landed)
