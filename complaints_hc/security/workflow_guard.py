@@ -91,7 +91,7 @@ def ensure_edit_allowed(doc, workflow, stored_state: str | None):
 	"""Refuse content changes in a state whose edit roles the user does not hold."""
 	if stored_state is None or doc.flags.from_complainant_page:
 		return  # new, or the complainant's own answer on their page (checked against their link there)
-	changed = changed_fields(doc)
+	changed = changed_fields(doc) - reasons_for_leaving(doc, workflow, stored_state)
 	allowed = edit_roles(workflow, stored_state)
 	if changed and not allowed & set(frappe.get_roles()):
 		labels = ", ".join(_(doc.meta.get_label(f)) for f in sorted(changed))
@@ -105,6 +105,24 @@ def ensure_edit_allowed(doc, workflow, stored_state: str | None):
 			frappe.PermissionError,
 			title=_("Not allowed in this state"),
 		)
+
+
+WITHDRAWAL_REASON = "withdrawal_reason"
+
+
+def reasons_for_leaving(doc, workflow, state: str) -> set[str]:
+	"""Whoever may withdraw the record from this state may record why, whoever else edits the state: a
+	complainant can withdraw while the response is in quality assurance or adjudication."""
+	if not doc.meta.has_field(WITHDRAWAL_REASON):
+		return set()
+	user_roles = set(frappe.get_roles())
+	may_withdraw = any(
+		row.state == state
+		and row.allowed in user_roles
+		and (row.action == "Withdraw" or row.next_state == "Withdrawn")
+		for row in workflow.transitions
+	)
+	return {WITHDRAWAL_REASON} if may_withdraw else set()
 
 
 def restore_server_owned_fields(doc):

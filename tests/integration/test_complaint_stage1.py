@@ -314,6 +314,21 @@ def test_withdrawal_needs_a_reason(cast):
 	)
 
 
+def test_a_complaint_in_quality_assurance_is_withdrawn_with_its_reason_by_the_officer(cast):
+	"""Only the approvers edit a response in quality assurance, but the officer who may withdraw it records
+	why; the QA Officer, who may not withdraw it, may not write a reason either."""
+	complaint = walk_to_quality_assurance(cast, cast.qa_officer)
+	with on("2026-03-31"):
+		with pytest.raises(frappe.PermissionError, match="only QA Approver or QA Service Manager"):
+			edit(complaint, cast.qa_officer, withdrawal_reason="Typed by someone who may not withdraw it")
+		edit(
+			complaint, cast.officer, withdrawal_reason="Ms Pritchard asked us to stop: the plan has changed."
+		)
+		complaint = apply_action(complaint, "Withdraw", cast.officer)
+	assert (complaint.status, complaint.withdrawn_on) == ("Withdrawn", D(2026, 3, 31))
+	assert complaint.withdrawal_reason == "Ms Pritchard asked us to stop: the plan has changed."
+
+
 # --- safeguards ---------------------------------------------------------------------------------
 
 
