@@ -195,6 +195,18 @@ def without_conditions(workflow):
 		transition.condition = None
 
 
+def under_investigation(cast):
+	"""Received 23 March 2026, its points established on 30 March: due 8 April (10 working days agreed)."""
+	with on("2026-03-30"):
+		complaint = make_complaint(cast, received_on="2026-03-23")
+		edit(complaint, cast.qa_manager, qa_officer=cast.qa_officer)
+		apply_action(complaint, "Allocate", cast.qa_manager)
+		edit(complaint, cast.officer, complainant_contacted_on="2026-03-24")
+		edit(complaint, cast.qa_officer, initial_meeting_on="2026-03-25", agreed_timescale_days=10,
+			timescale_agreed_on="2026-03-25", points=[{"description": "Late minutes", "category": make_category()}])  # fmt: skip
+		return apply_action(complaint, "Establish Points", cast.qa_officer)
+
+
 def walk_to_quality_assurance(cast, drafter: str):
 	"""A complaint received 23 March 2026, investigated and drafted by `drafter`, now in quality assurance."""
 	with on("2026-03-30"):

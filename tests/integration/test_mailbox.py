@@ -31,6 +31,7 @@ from helpers import (
 	put_in_mailbox,
 	refused,
 	sent_to,
+	under_investigation,
 	walk_to_quality_assurance,
 )
 
@@ -284,18 +285,6 @@ def test_a_letter_for_post_waits_in_the_post_tray_until_the_team_records_the_pos
 		frappe.get_doc("User", cast.subject).remove_roles("Complaints Officer")
 
 
-def under_investigation(cast):
-	"""A complaint received 23 March 2026, its points established on the 25th, due on 7 April."""
-	with on("2026-03-30"):
-		complaint = make_complaint(cast, received_on="2026-03-23")
-		edit(complaint, cast.qa_manager, qa_officer=cast.qa_officer)
-		apply_action(complaint, "Allocate", cast.qa_manager)
-		edit(complaint, cast.officer, complainant_contacted_on="2026-03-24")
-		edit(complaint, cast.qa_officer, initial_meeting_on="2026-03-25", agreed_timescale_days=10,
-			timescale_agreed_on="2026-03-25", points=[{"description": "Late minutes", "category": make_category()}])  # fmt: skip
-		return apply_action(complaint, "Establish Points", cast.qa_officer)
-
-
 def test_an_agreed_extension_is_confirmed_in_writing_by_email_or_by_post(cast):
 	by_email, by_post = under_investigation(cast), under_investigation(cast)
 	frappe.db.set_value("Complaint", by_post.name, "preferred_contact_method", "Letter")
@@ -325,8 +314,9 @@ def test_an_agreed_extension_is_confirmed_in_writing_by_email_or_by_post(cast):
 	assert letter.is_private and "school records" in pdf_text(letter.get_content())
 
 
-def test_publishing_the_bulletin_circulates_it_to_the_distribution_list(cast):
-	members = [f"staff.{n}.{frappe.generate_hash(length=6)}@council.example.org" for n in range(2)]
+def distribution_list(cast, size: int) -> list[str]:
+	"""An Email Group of `size` staff addresses, chosen by the Complaints Manager as the bulletin's list."""
+	members = [f"staff.{n}.{frappe.generate_hash(length=6)}@council.example.org" for n in range(size)]
 	group = frappe.get_doc(
 		{"doctype": "Email Group", "title": f"All staff {frappe.generate_hash(length=5)}"}
 	).insert()
@@ -338,6 +328,11 @@ def test_publishing_the_bulletin_circulates_it_to_the_distribution_list(cast):
 		settings = frappe.get_doc("Complaints Settings")
 		settings.bulletin_distribution_list = group.name
 		settings.save()
+	return members
+
+
+def test_publishing_the_bulletin_circulates_it_to_the_distribution_list(cast):
+	members = distribution_list(cast, 2)
 	with on("2018-05-10"):
 		kept = make_compliment(cast.officer, cast.social_worker, received_on="2018-05-10", consent_to_quote=1,
 			words="Kind and clear, every time.")  # fmt: skip
@@ -361,15 +356,7 @@ def test_publishing_the_bulletin_circulates_it_to_the_distribution_list(cast):
 
 
 def test_a_quote_withdrawn_after_the_draft_is_in_no_circulated_copy(cast):
-	group = frappe.get_doc(
-		{"doctype": "Email Group", "title": f"Staff {frappe.generate_hash(length=5)}"}
-	).insert()
-	member = f"staff.reader.{frappe.generate_hash(length=6)}@council.example.org"
-	frappe.get_doc({"doctype": "Email Group Member", "email_group": group.name, "email": member}).insert()
-	with as_user(cast.manager):
-		settings = frappe.get_doc("Complaints Settings")
-		settings.bulletin_distribution_list = group.name
-		settings.save()
+	[member] = distribution_list(cast, 1)
 	with on("2018-08-10"):
 		kept = make_compliment(cast.officer, cast.social_worker, received_on="2018-08-10", consent_to_quote=1,
 			words="She listened to our son first.")  # fmt: skip

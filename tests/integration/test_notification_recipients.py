@@ -22,8 +22,9 @@ def notification():
 	frappe.cache.hdel("notifications", "Complaint")  # the test's rollback removes the record itself
 
 
-def recipients_of(complaint) -> set[str]:
-	queued = frappe.get_all("Email Queue", {"reference_doctype": "Complaint", "reference_name": complaint.name},
+def recipients_of(doc) -> set[str]:
+	"""Everyone an email about this document was queued for."""
+	queued = frappe.get_all("Email Queue", {"reference_doctype": doc.doctype, "reference_name": doc.name},
 		pluck="name")  # fmt: skip
 	return set(frappe.get_all("Email Queue Recipient", {"parent": ["in", queued or [""]]}, pluck="recipient"))
 
@@ -97,11 +98,7 @@ def test_notifications_on_actions_leave_out_the_subject(cast, forget_notificatio
 	council_notification("Test: new action to the approvers", document_type="Complaint Action",
 		recipients=[{"receiver_by_role": roles.QA_APPROVER}])  # fmt: skip
 	action = make_action(make_complaint(cast), cast.officer, responsible=cast.team_manager)
-	queued = frappe.get_all("Email Queue", {"reference_doctype": "Complaint Action",
-		"reference_name": action.name}, pluck="name")  # fmt: skip
-	received = set(
-		frappe.get_all("Email Queue Recipient", {"parent": ["in", queued or [""]]}, pluck="recipient")
-	)
+	received = recipients_of(action)
 	assert cast.approver in received
 	assert cast.subject not in received
 
@@ -127,11 +124,7 @@ def test_a_later_stages_notifications_leave_out_the_subject(cast, forget_notific
 	try:
 		with on("2026-04-01"):
 			stage_2 = ask_for("Stage 2 Investigation", complaint, cast.officer)
-		queued = frappe.get_all("Email Queue", {"reference_doctype": "Stage 2 Investigation",
-			"reference_name": stage_2.name}, pluck="name")  # fmt: skip
-		told = set(
-			frappe.get_all("Email Queue Recipient", {"parent": ["in", queued or [""]]}, pluck="recipient")
-		)
+		told = recipients_of(stage_2)
 		assert cast.manager in told
 		assert cast.subject not in told
 	finally:
