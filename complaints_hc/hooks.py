@@ -49,6 +49,8 @@ fixtures = [
 after_install = "complaints_hc.setup.install.after_install"
 after_migrate = "complaints_hc.setup.install.after_migrate"
 before_uninstall = "complaints_hc.setup.install.before_uninstall"
+# Whatever zone the setup wizard was given, the site keeps London time.
+setup_wizard_success = "complaints_hc.setup.install.keep_london_time"
 
 before_tests = "complaints_hc.setup.install.before_tests"
 

@@ -100,3 +100,51 @@ def output_dir() -> pathlib.Path:
 	path = pathlib.Path(os.environ.get("COMPLAINTS_TEST_OUTPUT") or TESTS_DIR.parent / "test-output")
 	path.mkdir(parents=True, exist_ok=True)
 	return path
+
+
+class ProductionStack:
+	"""The test site served as in production: nginx over HTTPS in front of supervisor's gunicorn."""
+
+	def __init__(self, site: str, stack_dir: pathlib.Path, https_port: str, http_port: str):
+		self.url = f"https://{site}:{https_port}"
+		self.http_url = f"http://{site}:{http_port}"
+		self.certificate = stack_dir / f"{site}.crt"  # self-signed, for the site's name
+		self.access_log = stack_dir / "nginx-access.log"
+		self.supervisor_conf = stack_dir / "supervisord.conf"
+
+	def requests_logged(self) -> list[str]:
+		return self.access_log.read_text().splitlines() if self.access_log.exists() else []
+
+
+@pytest.fixture(scope="module")
+def production_stack(site):
+	"""scripts/production-stack for this module alone: bench's nginx and supervisor files run by Debian's
+	nginx and supervisord (gunicorn, the workers, the scheduler, socket.io), stopped at the module's end.
+	Jobs already queued by earlier tests are held back while it runs and put back after (the suite
+	runs no worker of its own); the test site's scheduler stays disabled, as the suite left it."""
+	import subprocess
+
+	from helpers import require_env
+
+	bench_dir = pathlib.Path(require_env("SITES_PATH")).parent
+	stack_dir = bench_dir / "config" / "production-stack"
+	https_port, http_port = require_env("STACK_HTTPS_PORT"), require_env("STACK_HTTP_PORT")
+	script = TESTS_DIR.parent / "scripts" / "production-stack"
+	env = {
+		**os.environ,
+		"BENCH_DIR": str(bench_dir),
+		"STACK_DIR": str(stack_dir),
+		"STACK_HOLD_QUEUED_JOBS": "1",
+	}
+
+	def run(*args):
+		done = subprocess.run([str(script), *args], env=env, capture_output=True, text=True, timeout=600)
+		return done.returncode, (done.stdout + done.stderr)[-3000:]
+
+	status, output = run("up", site)
+	try:
+		assert status == 0, f"production-stack up: {output}"
+		yield ProductionStack(site, stack_dir, https_port, http_port)
+	finally:
+		status, output = run("down")
+	assert status == 0, f"production-stack down: {output}"

@@ -28,6 +28,7 @@ ENGLAND_SETUP = {
 
 
 def after_install():
+	keep_london_time()
 	ensure_default_records()
 	create_starting_lists()
 	link_the_accessibility_statement()
@@ -36,6 +37,15 @@ def after_install():
 
 def after_migrate():
 	ensure_default_records()
+
+
+def keep_london_time(*args):
+	"""Every site keeps England's clock: working days, due dates and invites are counted in London time.
+	Run at install, after the setup wizard (whatever zone it was given) and by a patch for older sites."""
+	frappe.db.set_single_value("System Settings", "time_zone", ENGLAND_SETUP["timezone"])
+	frappe.clear_document_cache("System Settings", "System Settings")
+	if hasattr(frappe.local, "system_settings"):  # this request's copy, read by get_system_timezone
+		del frappe.local.system_settings
 
 
 def ensure_default_records():

@@ -35,6 +35,14 @@ def test_setup_is_complete_so_desk_users_are_not_sent_to_the_wizard():
 	assert frappe.db.get_single_value("System Settings", "time_zone") == "Europe/London"
 
 
+def test_the_site_keeps_london_time_whatever_the_setup_wizard_was_given():
+	frappe.db.set_single_value("System Settings", "time_zone", "Asia/Kolkata")
+	for hook in frappe.get_hooks("setup_wizard_success"):
+		frappe.get_attr(hook)(frappe._dict(timezone="Asia/Kolkata"))
+	assert frappe.db.get_single_value("System Settings", "time_zone") == "Europe/London"
+	assert frappe.utils.get_system_timezone() == "Europe/London"
+
+
 def test_settings_added_after_install_get_their_default():
 	from complaints_hc.patches.v0_1 import fill_settings_defaults
 
