@@ -27,7 +27,8 @@ def test_an_officer_works_in_the_desk_and_the_portal_over_https(browser, product
 		page.wait_for_url(lambda url: "/login" not in url)
 		assert page.url.startswith(f"{production_stack.url}/")
 
-		page.goto(f"{production_stack.url}/app/complaint")
+		# the list, filtered to this complaint by its reference (the list is sorted by the day received)
+		page.goto(f"{production_stack.url}/app/complaint?name={complaint.name}")
 		expect(page.locator(".page-head .title-text")).to_contain_text("Complaint")
 		expect(page.get_by_text(f"Grace {family}").first).to_be_visible()
 

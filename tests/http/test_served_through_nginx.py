@@ -15,6 +15,7 @@ def through_nginx(stack, email: str | None = None) -> SiteSession:
 	session = SiteSession(stack.url, "")
 	del session.headers["X-Frappe-Site-Name"]
 	session.verify = str(stack.certificate)  # the self-signed certificate is checked, not ignored
+	session.trust_env = False  # else a REQUESTS_CA_BUNDLE in the environment replaces that certificate
 	return session.login(email, TEST_PASSWORD) if email else session
 
 
@@ -26,20 +27,20 @@ def complaint_with_a_letter(http_cast):
 	file_url = private_file(complaint, http_cast.officer, "complaint-letter.pdf")
 	commit()
 	stored = frappe.get_doc("File", {"file_url": file_url}).get_content()
-	return complaint, file_url, stored
+	return complaint, file_url, stored if isinstance(stored, bytes) else stored.encode()
 
 
 def test_the_portal_and_assets_are_served_by_nginx_over_https_only(production_stack):
 	guest = through_nginx(production_stack)
-	portal = guest.get("/workshops", headers={"Accept": "text/html"})
-	assert portal.status_code == 200 and 'id="workshops-title"' in portal.text
+	portal = guest.get("/make-a-complaint", headers={"Accept": "text/html"})
+	assert portal.status_code == 200 and 'for="complaint_details"' in portal.text
 	assert portal.headers["Server"] == "nginx"
 	assert "max-age=63072000" in portal.headers["Strict-Transport-Security"]
 
 	# Plain HTTP is only a redirect to the same page over HTTPS.
-	plain = requests.get(f"{production_stack.http_url}/workshops", allow_redirects=False, timeout=30)
+	plain = requests.get(f"{production_stack.http_url}/make-a-complaint", allow_redirects=False, timeout=30)
 	assert plain.status_code == 301
-	assert plain.headers["Location"] == f"{production_stack.url}/workshops"
+	assert plain.headers["Location"] == f"{production_stack.url}/make-a-complaint"
 
 	# A stylesheet the page links is read from the bench's assets folder by nginx, with its long cache.
 	stylesheet = re.search(r'href="(/assets/[^"]+\.css)"', portal.text).group(1)
