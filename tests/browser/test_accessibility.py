@@ -167,6 +167,31 @@ def test_a_parent_completes_the_form_by_keyboard_alone(page, browser_url, site):
 		"outcome_sought": "A plan for the next visits."}  # fmt: skip
 
 
+def test_the_childs_form_ties_each_problem_to_its_field_and_the_list_takes_the_focus(page, browser_url, site):
+	"""As on the adult form: sent with its problems, each field is marked invalid and described by its
+	message, and the list at the top takes the focus and leads back to the field."""
+	page.goto(f"{browser_url}/make-a-complaint/young-person")
+	tab_to(page, named("complaint_details"))
+	page.keyboard.type("bad")  # too short to say what happened
+	tab_to(page, "el => el.type === 'submit'")
+	page.keyboard.press("Enter")
+	summary = page.locator("#complaint-message")
+	expect(summary).to_be_focused()
+	for field, message in (
+		("complainant_name", "Tell us your name."),
+		("complainant_email", "It can be one for a grown-up who helps you."),
+		("complaint_details", "Tell us what happened. A few words is fine."),
+	):
+		expect(summary).to_contain_text(message)
+		box = page.locator(f"#{field}")
+		expect(box).to_have_attribute("aria-invalid", "true")
+		expect(page.locator(f"#{field}-error")).to_contain_text(message)
+		assert f"{field}-error" in box.get_attribute("aria-describedby"), field
+	page.keyboard.press("Tab")  # the first problem in the list
+	page.keyboard.press("Enter")
+	expect(page.locator("#complainant_name")).to_be_focused()
+
+
 def test_a_child_completes_their_own_form_by_keyboard_alone(page, browser_url, site, output_dir):
 	address = f"keys.child.{frappe.generate_hash(length=8)}@public.example.org"
 	page.goto(f"{browser_url}/make-a-complaint/young-person")

@@ -8,6 +8,7 @@ import frappe
 import pytest
 from helpers import (
 	TEST_PASSWORD,
+	answered_at_stage_2,
 	apply_action,
 	commit,
 	edit,
@@ -132,3 +133,18 @@ def test_each_look_at_an_action_and_at_the_journey_is_logged(http, http_cast, se
 	)
 	assert journey.ok and journey.json()["message"], journey.text[:300]
 	assert looks_at("Complaint", complaint.name, looker) == ["Read"]
+
+
+def test_each_look_at_stage_2_is_logged_and_so_is_a_subjects_attempt(http, http_cast):
+	complaint = answered_at_stage_2(http_cast)  # names http_cast.subject, a QA Approver
+	[stage_2] = frappe.get_all("Stage 2 Investigation", {"complaint": complaint.name}, pluck="name")
+	looker = make_user("looking.at.stage.2", roles.QA_SERVICE_MANAGER, password=TEST_PASSWORD)
+	commit()
+	session = http(looker)
+	assert session.get("/api/method/frappe.desk.form.load.getdoc",
+		params={"doctype": "Stage 2 Investigation", "name": stage_2}).ok  # fmt: skip
+	assert session.get(f"/api/resource/Stage 2 Investigation/{stage_2}").ok
+	assert looks_at("Stage 2 Investigation", stage_2, looker) == ["Opened", "Read"]
+	refused = http(http_cast.subject).get(f"/api/resource/Stage 2 Investigation/{stage_2}")
+	assert refused.status_code in (403, 404)
+	assert looks_at("Stage 2 Investigation", stage_2, http_cast.subject) == ["Refused"]

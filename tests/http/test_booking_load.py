@@ -7,9 +7,10 @@ import threading
 import frappe
 import pytest
 from frappe.utils import add_days, today
-from helpers import SiteSession, commit, make_user, make_workshop, served_site
+from helpers import SiteSession, commit, make_user, make_workshop, on, served_site
 
 from complaints_hc.security import roles
+from complaints_hc.workshops import booking
 
 PASSWORD = "Test-Complaints-2026"
 BOOK = "/api/method/complaints_hc.api.workshops.book"
@@ -87,8 +88,6 @@ CANCEL = "/api/method/complaints_hc.api.workshops.cancel"
 def test_cancellations_at_once_promote_the_waiting_list_in_order(site):
 	"""Three booked and one waiting give up their places at the same moment: the seats go to the first
 	still waiting, in order, the counters and positions stay whole, and each promoted person is told."""
-	from complaints_hc.workshops import booking
-
 	people = [make_user(f"race.{n}", roles.WORKSHOP_BOOKER, password=PASSWORD) for n in range(8)]
 	workshop = open_workshop(capacity=3)
 	names = {user: booking.book(workshop.name, user) for user in people}  # 3 booked, 5 waiting (1-5)
@@ -172,6 +171,39 @@ def test_cancelling_and_feedback_are_post_only_and_only_for_ones_own_booking(htt
 	assert given.status_code == 200, given.text[:300]
 	frappe.db.rollback()
 	assert frappe.db.get_value("Workshop Booking", name, "rating") == 0.8
+
+
+def test_my_bookings_offers_a_short_feedback_form_once_after_attending(http, two_bookers):
+	"""A workshop held two days ago: the one the facilitator marked present is offered the form until they
+	have used it; the one booked but not marked present is not offered it."""
+	alice, bryn, _workshop = two_bookers
+	held = make_workshop(title=f"Held {frappe.generate_hash(length=6)}", capacity=10,
+		workshop_date=add_days(today(), -2), booking_opens_on=add_days(today(), -20),
+		booking_closes_on=add_days(today(), -3))  # fmt: skip
+	with on(add_days(today(), -10)):
+		attended, absent = [booking.book(held.name, user) for user in (alice, bryn)]
+	frappe.db.set_value(
+		"Workshop Booking", attended, "status", "Attended"
+	)  # the register, as the facilitator kept it
+	commit()
+
+	def my_bookings(user) -> str:
+		page = http(user).get("/my-bookings", headers={"Accept": "text/html"})
+		assert page.status_code == 200, page.status_code
+		return page.text
+
+	offered = my_bookings(alice)
+	assert f'data-feedback="{attended}"' in offered and f'for="rating-{attended}"' in offered
+	assert f'data-feedback="{absent}"' not in my_bookings(bryn)
+	given = http(alice).post("/api/method/complaints_hc.api.workshops.give_feedback",
+		data={"booking_name": attended, "rating": 5, "comment": "Clear and practical."})  # fmt: skip
+	assert given.status_code == 200, given.text[:300]
+	assert f'data-feedback="{attended}"' not in my_bookings(alice)
+	frappe.db.rollback()
+	assert frappe.db.get_value("Workshop Booking", attended, ["rating", "feedback"]) == (
+		1.0,
+		"Clear and practical.",
+	)
 
 
 def test_a_portal_user_reaches_no_complaint_data(http, two_bookers):

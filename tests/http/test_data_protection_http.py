@@ -1,6 +1,8 @@
 """Over HTTP: holds, subject access requests and their exports reach only the roles named for them,
 and never a staff member named in the complaint they concern."""
 
+import json
+
 import frappe
 import pytest
 from helpers import TEST_PASSWORD, as_user, commit, make_complaint, make_user
@@ -74,3 +76,25 @@ def test_the_complaints_officer_has_no_requests_or_holds(http, http_cast, reques
 	):
 		assert session.get(f"/api/resource/{doctype}").status_code == 403, doctype
 	assert session.post("/api/method/complaints_hc.api.data_protection.run_retention_now").status_code == 403
+
+
+def test_a_refused_attempt_shows_in_their_own_data_as_the_reference_they_tried(http, http_cast):
+	"""A QA Approver named in a complaint tries to open it: their Download My Data carries that attempt,
+	refused, with the reference they tried, and nothing else of the complaint."""
+	from frappe.website.doctype.personal_data_download_request.personal_data_download_request import (
+		get_user_data,
+	)
+
+	named = make_user("download.named", roles.QA_APPROVER, password=TEST_PASSWORD)
+	complaint = make_complaint(http_cast, subjects=[{"user": named, "role_in_case": "Social worker"}],
+		child_name="Tilly Marsh", complainant_name="Dawn Marsh")  # fmt: skip
+	commit()
+	assert http(named).get(f"/api/resource/Complaint/{complaint.name}").status_code in (403, 404)
+	frappe.db.rollback()  # a fresh snapshot: the served site wrote the log
+	with as_user(named):  # the staff member's own download
+		data = get_user_data(named)
+	looks = [row for row in json.loads(data)["Complaint Access Log"] if row["complaint"] == complaint.name]
+	assert [(row["reference_name"], row["action"], row["refused"]) for row in looks] == [
+		(complaint.name, "Refused", 1)
+	]
+	assert "Tilly Marsh" not in data and "Dawn Marsh" not in data

@@ -167,6 +167,21 @@ def test_an_extension_agreed_online_moves_the_due_date_as_one_recorded_by_the_te
 		complainant_page.answer_extension(link, proposal.name, agreed=True)
 
 
+def test_an_extension_agreed_online_is_confirmed_in_writing_like_one_the_team_records(cast):
+	"""The "Extension agreed" letter goes as for an extension the team records: by email, once, as a
+	Communication on the complaint with the new date and the reason."""
+	complaint = under_investigation(cast)
+	with on("2026-04-07"):
+		complaint = propose(complaint, cast.officer, "2026-04-22")
+		link = opened(link_for(complaint))
+		complainant_page.answer_extension(link, complaint.extension_proposals[0].name, agreed=True)
+	[sent] = frappe.get_all("Communication", {"reference_doctype": "Complaint", "reference_name": complaint.name,
+		"sent_or_received": "Sent", "subject": ("like", "%our response will come by%")}, ["subject", "content"])  # fmt: skip
+	new_date = frappe.format(frappe.utils.getdate("2026-04-22"), "Date")
+	assert new_date in sent.subject and new_date in sent.content
+	assert "A key witness is on leave until the 20th." in sent.content
+
+
 def test_a_declined_extension_changes_no_date_and_the_team_is_told(cast):
 	complaint = under_investigation(cast)
 	with on("2026-04-07"):

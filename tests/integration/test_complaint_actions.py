@@ -13,6 +13,7 @@ from helpers import (
 	make_team,
 	make_user,
 	on,
+	queued_email_html,
 	workflow_reshaped,
 )
 
@@ -134,6 +135,37 @@ def test_overdue_marking_catches_up_and_alerts_once(cast, complaint):
 	with on("2026-04-14"):
 		refresh_overdue_actions()
 	assert frappe.db.get_value("Complaint Action", action.name, "is_overdue") == 0
+
+
+def test_the_owner_is_warned_two_days_before_the_action_is_due(cast, complaint):
+	"""Frappe's daily run of "Days Before" alerts: due Friday 10 April, the owner alone is warned on
+	Wednesday 8 April (not on the 7th), once; an action already completed is not."""
+	from frappe.email.doctype.notification.notification import trigger_daily_alerts
+
+	with on("2026-03-23"):
+		action, done = (make_action(complaint, cast.officer, responsible=cast.team_manager,
+			responsible_manager=cast.manager, due_in_working_days=0, due_date="2026-04-10") for _ in range(2))  # fmt: skip
+	with on("2026-04-01"):
+		edit(done, cast.team_manager, evidence="Supervision held on 1 April.")
+		apply_action(done, "Complete", cast.team_manager)
+
+	def warnings(record):
+		return frappe.get_all("Email Queue", {"reference_doctype": "Complaint Action",
+			"reference_name": record.name}, pluck="name")  # fmt: skip
+
+	with on("2026-04-07"):
+		trigger_daily_alerts()
+	assert warnings(action) == []
+	with on("2026-04-08"):
+		trigger_daily_alerts()
+	[warning] = warnings(action)
+	assert frappe.get_all("Email Queue Recipient", {"parent": warning}, pluck="recipient") == [
+		cast.team_manager
+	]
+	assert f"The action {action.name} from complaint {complaint.name} is due on" in queued_email_html(
+		action.name
+	)
+	assert warnings(done) == []
 
 
 def test_a_complaint_with_actions_cannot_be_deleted(cast, complaint):

@@ -122,6 +122,24 @@ def test_who_may_see_a_complaint(cast):
 		assert not visible_to(user, complaint.name), user
 
 
+def test_every_child_table_of_complaint_data_is_found_and_asks_its_parent(site):
+	"""The tables are found from the DocTypes' meta (none is listed by hand), and a row of each, read on
+	its own, loads its parent for the parent's rules: a table the app adds later fails here until it does."""
+	from frappe.model.base_document import get_controller
+
+	from complaints_hc.security.complaint_data import PROTECTED, ProtectedChildRow, protected_parents_of
+
+	tables = {
+		field.options: parent for parent in PROTECTED for field in frappe.get_meta(parent).get_table_fields()
+	}
+	assert {"Complaint Point", "Complaint Extension Proposal", "Stage 2 Point", "Panel Member"} <= set(tables)
+	for table, parent in tables.items():
+		assert parent in protected_parents_of(table), table
+		assert issubclass(get_controller(table), ProtectedChildRow), (
+			f"{table} does not ask its parent's rules"
+		)
+
+
 def test_a_subject_is_excluded_even_holding_every_complaints_role(cast):
 	subject = make_user("subject.all.roles", *roles.DESK_ROLES)
 	complaint = make_complaint(cast, subjects=[{"user": subject}])

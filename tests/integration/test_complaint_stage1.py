@@ -329,6 +329,22 @@ def test_a_complaint_in_quality_assurance_is_withdrawn_with_its_reason_by_the_of
 	assert complaint.withdrawal_reason == "Ms Pritchard asked us to stop: the plan has changed."
 
 
+def test_the_withdraw_action_is_still_offered_once_the_response_is_approved(cast):
+	"""Approved but not yet sent: the officer is offered Withdraw beside Send Response, and it withdraws."""
+	from frappe.model.workflow import get_transitions
+
+	complaint = walk_to_quality_assurance(cast, cast.qa_officer)
+	with on("2026-03-31"):
+		complaint = apply_action(complaint, "Approve", cast.approver)
+		with as_user(cast.officer):
+			offered = {row.action for row in get_transitions(complaint)}
+		assert {"Send Response", "Withdraw"} <= offered
+		edit(complaint, cast.officer, withdrawal_reason="Ms Pritchard has moved away and asked us to stop.")
+		complaint = apply_action(complaint, "Withdraw", cast.officer)
+	assert (complaint.status, complaint.withdrawn_on) == ("Withdrawn", D(2026, 3, 31))
+	assert complaint.withdrawal_reason == "Ms Pritchard has moved away and asked us to stop."
+
+
 # --- safeguards ---------------------------------------------------------------------------------
 
 

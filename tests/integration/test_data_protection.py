@@ -443,6 +443,41 @@ def test_a_complaint_with_a_later_stage_still_open_waits(cast, people, doctype, 
 	assert complainant_of(done) == "Anonymised"  # the same complaint with its later stage ended
 
 
+@pytest.mark.parametrize(
+	"doctype, answered",
+	[
+		("Stage 2 Investigation", "Responded"),
+		("Stage 3 Review Panel", "Responded"),
+		("Ombudsman Enquiry", "Final Decision"),
+	],
+)
+def test_a_complaint_with_a_later_stage_answered_but_not_closed_waits(cast, people, doctype, answered):
+	"""As above, with the later stage answered (its response sent in July 2012) but never closed."""
+	make_category()
+	waiting = old_complaint(cast, "2012-04-20", "2012-05-30")
+	done = old_complaint(cast, "2012-04-23", "2012-05-30")
+	stage = later_stage(waiting, doctype, answered)
+	answered_on = "final_decision_on" if doctype == "Ombudsman Enquiry" else "response_sent_on"
+	frappe.db.set_value(doctype, stage.name, answered_on, "2012-07-02")
+	later_stage(done, doctype, "Closed")
+	with as_user(people.governance):
+		jobs.run(on=RUN_ON)
+	assert complainant_of(waiting) == "Joanne Pritchard"
+	assert complainant_of(done) == "Anonymised"
+
+
+def test_a_complaint_answered_at_stage_1_but_not_closed_waits(cast, people):
+	"""Responded to in May 2012 and never closed: not due, while one closed the same day is."""
+	make_category()
+	waiting = old_complaint(cast, "2012-04-20", "2012-05-30")
+	frappe.db.set_value("Complaint", waiting.name, {"status": "Responded", "closed_on": None})
+	done = old_complaint(cast, "2012-04-23", "2012-05-30")
+	with as_user(people.governance):
+		jobs.run(on=RUN_ON)
+	assert complainant_of(waiting) == "Joanne Pritchard"
+	assert complainant_of(done) == "Anonymised"
+
+
 def test_a_kind_of_record_removed_from_the_schedule_is_kept(cast, people):
 	"""Information Governance removes the stage 1 complaints' row: a 2012 stage 1 complaint is kept,
 	while a 2012 compliment, whose row stays, is anonymised by the same run."""

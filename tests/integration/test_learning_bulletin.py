@@ -5,7 +5,7 @@ import io
 import frappe
 import openpyxl
 import pytest
-from helpers import as_user, make_user, on
+from helpers import as_user, make_compliment, make_user, on
 
 from complaints_hc.api import bulletin as bulletin_api
 from complaints_hc.security import roles
@@ -33,6 +33,26 @@ def test_the_draft_comes_from_the_quarter(cast, quarter):
 	assert [(w.title, w.themes, str(w.workshop_date)) for w in doc.workshops] == [
 		(quarter.curiosity, quarter.curiosity, "2026-05-15")
 	]
+
+
+def test_a_finding_is_never_copied_and_six_quotes_at_most_those_marked_first(cast, quarter):
+	"""Every point of the quarter's complaints gets a finding naming someone: none of it reaches the draft.
+	Six more consented quotes arrive in June: the one marked for the bulletin (15 April) still comes
+	first, then the newest five."""
+	finding = "Ms Adeyemi, the social worker, did not pass on the message."
+	complaints = frappe.get_all("Complaint", {"service_team": quarter.team}, pluck="name")
+	for point in frappe.get_all("Complaint Point", {"parenttype": "Complaint", "parent": ["in", complaints]},
+		pluck="name"):  # fmt: skip
+		frappe.db.set_value("Complaint Point", point, {"finding": finding, "rationale": finding})
+	for day in range(1, 7):
+		received_on = f"2026-06-0{day}"
+		with on(received_on):
+			make_compliment(cast.officer, team=quarter.team, received_on=received_on, category="Listening",
+				consent_to_quote=1, words=f"June quote {day}.")  # fmt: skip
+	doc = draft(cast.qa_manager)
+	assert "Ms Adeyemi" not in frappe.as_json(doc.as_dict())
+	assert [q.words for q in doc.quotes] == ["She listened to my son.", "A clear, current chronology.",
+		"June quote 6.", "June quote 5.", "June quote 4.", "June quote 3."]  # fmt: skip
 
 
 def test_a_subject_drafting_it_leaves_out_the_complaint_that_names_them(cast, quarter):

@@ -4,7 +4,18 @@ nor staff who may not see it; the complainant's own address is left alone."""
 import frappe
 import pytest
 from frappe.email.doctype.notification.notification import Notification
-from helpers import answered_at_stage_1, as_user, ask_for, make_action, make_complaint, make_user, on
+from helpers import (
+	answered_at_stage_1,
+	apply_action,
+	as_user,
+	ask_for,
+	edit,
+	make_action,
+	make_complaint,
+	make_user,
+	on,
+	walk_to_quality_assurance,
+)
 
 from complaints_hc.security import roles
 
@@ -55,7 +66,7 @@ def council_notification(name: str, **values):
 @pytest.fixture
 def forget_notifications():
 	yield
-	for doctype in ("Complaint", "Complaint Action", "Stage 2 Investigation"):
+	for doctype in ("Complaint", "Complaint Action", "Stage 2 Investigation", "Letter to Post"):
 		frappe.cache.hdel("notifications", doctype)
 
 
@@ -101,6 +112,28 @@ def test_notifications_on_actions_leave_out_the_subject(cast, forget_notificatio
 	received = recipients_of(action)
 	assert cast.approver in received
 	assert cast.subject not in received
+
+
+def test_notifications_on_letters_to_post_leave_out_the_subject(cast, forget_notifications):
+	"""The council's alert for each letter waiting to be posted goes to the Complaints Officers, never to
+	one the complaint names (here a subject who holds that role too)."""
+	council_notification("Test: a letter to post", document_type="Letter to Post",
+		recipients=[{"receiver_by_role": roles.COMPLAINTS_OFFICER}])  # fmt: skip
+	complaint = walk_to_quality_assurance(cast, cast.qa_officer)  # names cast.subject
+	frappe.db.set_value("Complaint", complaint.name, {"preferred_contact_method": "Letter",
+		"complainant_address": "14 Mill Lane\nHaleford\nHF2 7QT"})  # as said at intake  # fmt: skip
+	frappe.get_doc("User", cast.subject).add_roles(roles.COMPLAINTS_OFFICER)
+	try:
+		with on("2026-03-30"):
+			apply_action(complaint, "Approve", cast.approver)
+			edit(complaint, cast.officer, response_sent_to_manager_on="2026-03-30")
+			apply_action(complaint, "Send Response", cast.officer)
+		[letter] = frappe.get_all("Letter to Post", {"complaint": complaint.name}, pluck="name")
+		told = recipients_of(frappe.get_doc("Letter to Post", letter))
+		assert cast.officer in told
+		assert cast.subject not in told
+	finally:
+		frappe.get_doc("User", cast.subject).remove_roles(roles.COMPLAINTS_OFFICER)
 
 
 def test_text_messages_never_go_to_a_whole_role(cast, forget_notifications):

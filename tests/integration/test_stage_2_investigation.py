@@ -276,6 +276,20 @@ def test_the_complaints_officer_withdraws_stage_2_with_a_reason(cast):
 	assert not stage.timeliness  # no longer on a clock
 
 
+def test_a_response_in_adjudication_is_withdrawn_with_its_reason_by_the_officer(cast):
+	"""Only the senior managers edit a stage 2 response in adjudication, but the officer who may withdraw
+	it records why; anything else the officer changes there is still refused."""
+	stage = at_adjudication(cast)
+	with on("2026-05-07"):
+		with pytest.raises(frappe.PermissionError, match="only QA Approver or QA Service Manager"):
+			edit(stage, cast.officer, withdrawal_reason="The family asked us to stop.",
+				adjudication="Written by the officer.")  # fmt: skip
+		edit(stage, cast.officer, withdrawal_reason="The family moved away and asked us to stop.")
+		stage = apply_action(stage, "Withdraw", cast.officer)
+	assert (stage.status, str(stage.withdrawn_on), stage.adjudication) == ("Withdrawn", "2026-05-07", None)
+	assert stage.withdrawal_reason == "The family moved away and asked us to stop."
+
+
 def test_the_complaints_officer_closes_stage_2_once_the_response_has_gone(cast):
 	"""Asked for on 1 April and answered on Friday 8 May: the 24th working day (Easter and 4 May out),
 	within the 25 due on Monday 11 May."""

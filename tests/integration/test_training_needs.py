@@ -167,6 +167,29 @@ def test_the_portal_recommends_for_the_members_own_team_only(cast, known):
 		assert training_needs.recommendations_for(known.north_staff[2]) == []
 
 
+def test_the_portal_leaves_out_a_theme_the_member_has_been_trained_on(cast, known):
+	"""Two newcomers join South, and one of them goes to a workshop on A in July: one of three trained,
+	so South/A is still a need, recommended to the others but not to the one who went."""
+	trained = make_user("south.trained", roles.WORKSHOP_BOOKER)
+	newcomer = make_user("south.newcomer", roles.WORKSHOP_BOOKER)
+	south = frappe.get_doc("Service Team", known.teams["South"])
+	for user in (trained, newcomer):
+		south.append("members", {"user": user})
+	south.save()
+	on_a = make_workshop(title=f"Also on A {known.suffix}", workshop_date="2026-07-10", booking_opens_on="2026-06-01",
+		booking_closes_on="2026-07-09", capacity=10, themes=[{"learning_theme": known.theme_a}])  # fmt: skip
+	with on("2026-06-15"):
+		went = booking.book(on_a.name, trained)
+	frappe.db.set_value(
+		"Workshop Booking", went, "status", "Attended"
+	)  # the register as the facilitator kept it
+	recommended = {"team": known.teams["South"], "theme": known.theme_a, "workshop": known.next_on_a}
+	with on(TODAY):
+		assert training_needs.recommendations_for(newcomer) == [recommended]
+		assert training_needs.recommendations_for(known.south_member) == [recommended]
+		assert training_needs.recommendations_for(trained) == []
+
+
 def test_the_ranking_and_the_need_rule():
 	rows = [TeamTheme("B", "x", 1, staff=2, trained=0), TeamTheme("A", "y", 1, staff=2, trained=1),
 		TeamTheme("C", "z", 3, staff=4, trained=4), TeamTheme("A", "x", 1, staff=0)]  # fmt: skip
