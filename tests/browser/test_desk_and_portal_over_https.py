@@ -1,5 +1,5 @@
 """In Chromium, over HTTPS through nginx with the bench run as in production (scripts/production-stack):
-a Complaints Officer signs in, opens the complaints list and a complaint, and a portal page."""
+a Complaints Officer signs in, opens the complaints list and a complaint, and the public form."""
 
 import frappe
 from helpers import TEST_PASSWORD, Cast, commit, make_complaint
@@ -36,8 +36,8 @@ def test_an_officer_works_in_the_desk_and_the_portal_over_https(browser, product
 		expect(page.locator(".page-head .title-text")).to_contain_text(f"Grace {family}")
 		expect(page.locator(".page-head .indicator-pill")).to_be_visible()
 
-		page.goto(f"{production_stack.url}/workshops")
-		expect(page.locator("#workshops-title")).to_have_text("Workshops")
+		page.goto(f"{production_stack.url}/make-a-complaint")
+		expect(page.locator("#complaint-title")).to_have_text("Make a complaint about children's services")
 		page.screenshot(path=str(output_dir / "browser-production-https.png"), full_page=True)
 	finally:
 		context.close()
