@@ -4,9 +4,11 @@ import frappe
 from frappe.utils import getdate
 
 from complaints_hc.learning import bulletin, bulletin_workbook
+from complaints_hc.replica import read_from_replica
 
 
 @frappe.whitelist(methods=["GET"])
+@read_from_replica
 def download_workbook(name: str):
 	doc = frappe.get_doc("Learning Bulletin", name)
 	doc.check_permission("read")
