@@ -143,7 +143,9 @@ override_whitelisted_methods = {
 	"frappe.desk.doctype.tag.tag.get_tagged_docs": "complaints_hc.security.route_closures.get_tagged_docs",
 	"frappe.desk.doctype.dashboard_chart.dashboard_chart.get": "complaints_hc.security.route_closures.get_dashboard_chart",
 	"frappe.core.doctype.communication.email.make": "complaints_hc.security.route_closures.make_communication",
-	# Number Cards read from the read replica, when there is one (replica.py).
+	# Reports and Number Cards read from the read replica, when there is one (replica.py).
+	"frappe.desk.query_report.run": "complaints_hc.replica.run_report",
+	"frappe.desk.query_report.export_query": "complaints_hc.replica.export_report",
 	"frappe.desk.doctype.number_card.number_card.get_result": "complaints_hc.replica.get_number_card_result",
 	"frappe.desk.doctype.number_card.number_card.get_percentage_difference": "complaints_hc.replica.get_number_card_difference",
 }

@@ -18,6 +18,7 @@ a few seconds, and otherwise reads from the primary for that request, noting the
 """
 
 import functools
+import logging
 
 import frappe
 import pymysql
@@ -50,6 +51,25 @@ def read_from_replica(fn):
 def on_replica() -> bool:
 	replica = getattr(frappe.local, "replica_db", None)
 	return replica is not None and frappe.local.db is replica
+
+
+def as_this_request_read(fn, *args, **kwargs):
+	"""Call `fn` where this request's reads went (the replica, if Frappe has switched back from it), so
+	that what is recorded after the request matches what was shown; from the primary if the replica has
+	stopped answering since."""
+	replica, primary = getattr(frappe.local, "replica_db", None), getattr(frappe.local, "primary_db", None)
+	if replica is None or primary is None or frappe.local.db is replica:
+		return fn(*args, **kwargs)
+	was_read_only = frappe.flags.read_only
+	frappe.local.db, frappe.flags.read_only = replica, True
+	try:
+		return fn(*args, **kwargs)
+	except (pymysql.err.OperationalError, pymysql.err.InterfaceError):
+		frappe.local.db = primary
+		return fn(*args, **kwargs)
+	finally:
+		replica.close()
+		frappe.local.db, frappe.flags.read_only = primary, was_read_only
 
 
 # --- when the replica is down -------------------------------------------------------------------------
@@ -104,20 +124,55 @@ def try_replica(conf) -> bool:
 
 
 def note_change(replica: str, answers: bool):
-	"""Log once when the replica stops answering, and once when it answers again."""
+	"""Note once when the replica stops answering (the bench's log and an Error Log, for the System
+	Manager), and once when it answers again."""
 	key = f"complaints_hc:replica_state:{replica}"
 	state, previous = ("up" if answers else "down"), frappe.cache.get_value(key)
 	if previous == state:
 		return
 	frappe.cache.set_value(key, state)
 	logger = frappe.logger(LOGGER, allow_site=True)
+	logger.setLevel(logging.INFO)  # Frappe logs errors alone by default; these are worth keeping
 	if not answers:
-		logger.warning(f"The read replica {replica} does not answer: reports read from the primary.")
+		message = f"The read replica {replica} does not answer: reports read from the primary until it does."
+		logger.warning(message)
+		# deferred: this request may be a GET, whose own writes Frappe rolls back
+		frappe.log_error(title="Read replica not answering", message=message, defer_insert=True)
 	elif previous is not None:
 		logger.info(f"The read replica {replica} answers again: reports read from it.")
 
 
-# --- Frappe's Number Card methods, reading from the replica -------------------------------------------
+# --- Frappe's methods, reading from the replica --------------------------------------------------------
+
+
+@frappe.whitelist()
+@read_from_replica
+def run_report(
+	report_name,
+	filters=None,
+	user=None,
+	ignore_prepared_report=False,
+	custom_columns=None,
+	is_tree=False,
+	parent_field=None,
+	are_default_filters=True,
+):
+	"""Frappe's report runner (itself `read_only`), in read-only mode on the replica: a report that fails
+	(a filter left out) otherwise writes its Error Log to the replica, and the user is shown the
+	replica's refusal instead of what was wrong."""
+	from frappe.desk.query_report import run
+
+	return run(report_name, filters, user, ignore_prepared_report, custom_columns, is_tree, parent_field,
+		are_default_filters)  # fmt: skip
+
+
+@frappe.whitelist()
+@read_from_replica
+def export_report():
+	"""Frappe's report export, wholly on the replica (it runs the report as `run_report` does)."""
+	from frappe.desk.query_report import export_query
+
+	return export_query()
 
 
 @frappe.whitelist()

@@ -4,11 +4,10 @@ import frappe
 from frappe.utils import getdate
 
 from complaints_hc.learning import bulletin, bulletin_workbook
-from complaints_hc.replica import read_from_replica
 
 
+# On the primary: the bulletin is one the user has just saved, which a replica may not have yet.
 @frappe.whitelist(methods=["GET"])
-@read_from_replica
 def download_workbook(name: str):
 	doc = frappe.get_doc("Learning Bulletin", name)
 	doc.check_permission("read")
