@@ -145,6 +145,11 @@ override_whitelisted_methods = {
 	"frappe.desk.doctype.tag.tag.get_tagged_docs": "complaints_hc.security.route_closures.get_tagged_docs",
 	"frappe.desk.doctype.dashboard_chart.dashboard_chart.get": "complaints_hc.security.route_closures.get_dashboard_chart",
 	"frappe.core.doctype.communication.email.make": "complaints_hc.security.route_closures.make_communication",
+	# Reports and Number Cards read from the read replica, when there is one (replica.py).
+	"frappe.desk.query_report.run": "complaints_hc.replica.run_report",
+	"frappe.desk.query_report.export_query": "complaints_hc.replica.export_report",
+	"frappe.desk.doctype.number_card.number_card.get_result": "complaints_hc.replica.get_number_card_result",
+	"frappe.desk.doctype.number_card.number_card.get_percentage_difference": "complaints_hc.replica.get_number_card_difference",
 }
 # Notifications the council adds never reach someone who may not see the document (notifications.py).
 override_doctype_class = {
@@ -153,8 +158,12 @@ override_doctype_class = {
 	"Email Account": "complaints_hc.complaints.mailbox.ComplaintsEmailAccount",
 }
 
-# Every look at complaint data goes on record (security/access_log.py).
+# Every look at complaint data goes on record (security/access_log.py), on the primary: after the request,
+# Frappe has switched back from any read replica.
 after_request = ["complaints_hc.security.access_log.record_request"]
+# A read replica that does not answer is left out until it does (replica.py).
+before_request = ["complaints_hc.replica.fall_back_when_down"]
+before_job = ["complaints_hc.replica.fall_back_when_down"]
 
 standard_queries = {
 	"Complaint": "complaints_hc.security.route_closures.protected_link_search",

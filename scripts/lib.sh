@@ -63,20 +63,33 @@ ensure_system_packages() {
 
 mysql_root() { mysql -uroot -p"$DB_ROOT_PASSWORD" -h127.0.0.1 "$@"; }
 
-ensure_mariadb() {
-	local cnf=/etc/mysql/mariadb.conf.d/99-complaints-hc.cnf
-	if [ ! -f "$cnf" ]; then
-		log "Configuring MariaDB for Frappe (utf8mb4, utf8mb4_unicode_ci)"
-		as_root tee "$cnf" >/dev/null <<-'EOF'
-			[mysqld]
-			character-set-client-handshake = FALSE
-			character-set-server = utf8mb4
-			collation-server = utf8mb4_unicode_ci
-			bind-address = 127.0.0.1
+# MariaDB as Frappe needs it (utf8mb4, utf8mb4_unicode_ci), writing the binary log a read replica
+# follows (server-id, row by row; kept three days, so a replica down over a weekend can catch up).
+mariadb_settings() {
+	cat <<-'EOF'
+		[mysqld]
+		character-set-client-handshake = FALSE
+		character-set-server = utf8mb4
+		collation-server = utf8mb4_unicode_ci
+		bind-address = 127.0.0.1
+		server-id = 1
+		log_bin = mariadb-bin
+		binlog_format = ROW
+		binlog_expire_logs_seconds = 259200
+		max_binlog_size = 100M
 
-			[mysql]
-			default-character-set = utf8mb4
-		EOF
+		[mysql]
+		default-character-set = utf8mb4
+	EOF
+}
+
+ensure_mariadb() {
+	local cnf=/etc/mysql/mariadb.conf.d/99-complaints-hc.cnf wanted
+	wanted=$(mariadb_settings)
+	# Compared by content: an older file (without the binary log) is replaced, and MariaDB restarted.
+	if [ "$(as_root cat "$cnf" 2>/dev/null)" != "$wanted" ]; then
+		log "Configuring MariaDB for Frappe (utf8mb4, utf8mb4_unicode_ci) and for a read replica (binary log)"
+		printf '%s\n' "$wanted" | as_root tee "$cnf" >/dev/null
 		if as_root mysqladmin ping --silent >/dev/null 2>&1; then
 			as_root mysqladmin shutdown
 		fi
@@ -98,6 +111,7 @@ ensure_mariadb() {
 	local collation
 	collation=$(mysql_root -N -e 'select @@collation_server')
 	[ "$collation" = utf8mb4_unicode_ci ] || die "MariaDB's collation is $collation, expected utf8mb4_unicode_ci"
+	[ "$(mysql_root -N -e 'select @@log_bin')" = 1 ] || die "MariaDB writes no binary log (see $cnf)"
 }
 
 ensure_bench_user() {

@@ -6,6 +6,7 @@ from frappe.utils import getdate
 from complaints_hc.learning import bulletin, bulletin_workbook
 
 
+# On the primary: the bulletin is one the user has just saved, which a replica may not have yet.
 @frappe.whitelist(methods=["GET"])
 def download_workbook(name: str):
 	doc = frappe.get_doc("Learning Bulletin", name)

@@ -12,6 +12,7 @@ from frappe.utils.html_utils import sanitize_html
 
 from complaints_hc.complaints import names
 from complaints_hc.complaints_hc.report import utils as reporting
+from complaints_hc.replica import read_from_replica
 from complaints_hc.security import roles
 from complaints_hc.workshops.names import SCHEDULED
 
@@ -20,8 +21,10 @@ WORKSHOPS = 10
 WORKSHOP_FIELDS = ["name", "title", "workshop_date", "start_time", "end_time", "learning_outcomes"]
 
 
+@read_from_replica
 def draft(quarter_label: str) -> dict:
-	"""The bulletin's sections for a quarter, ready for the QA team to edit."""
+	"""The bulletin's sections for a quarter, ready for the QA team to edit (read from the read replica
+	when there is one: the bulletin itself is saved on the primary)."""
 	period = reporting.period_from(frappe._dict(quarter=quarter_label))
 	points = points_of(period)
 	themes = sorted({p.learning_theme for p in points if p.learning_theme})

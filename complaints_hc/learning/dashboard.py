@@ -1,11 +1,13 @@
 """Number cards of the Complaints workspace that need more than a filter: each returns its figure and
-the filtered list it opens. Counts go through frappe.get_list, so they are the user's own."""
+the filtered list it opens. Counts go through frappe.get_list, so they are the user's own, and read from
+the read replica when there is one."""
 
 import frappe
 from frappe.utils import getdate, today
 
 from complaints_hc.complaints.names import OPEN
 from complaints_hc.complaints_hc.report import utils as reporting
+from complaints_hc.replica import read_from_replica
 from complaints_hc.working_days.site import add_working_days
 from complaints_hc.workshops.names import SCHEDULED
 
@@ -13,6 +15,7 @@ DUE_SOON_WORKING_DAYS = 5
 
 
 @frappe.whitelist()
+@read_from_replica
 def complaints_due_soon(filters=None) -> dict:
 	"""Open complaints due from today to the 5th working day from now."""
 	start = getdate(today())
@@ -27,6 +30,7 @@ def complaints_due_soon(filters=None) -> dict:
 
 
 @frappe.whitelist()
+@read_from_replica
 def upcoming_workshops_with_free_seats(filters=None) -> dict:
 	route_options = {"status": SCHEDULED, "workshop_date": [">=", today()], "free_seats": [">", 0]}
 	return card(reporting.count("Workshop", route_options), "Workshop", route_options)

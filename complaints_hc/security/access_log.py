@@ -8,12 +8,14 @@ logs each complaint it contained. A refusal to a staff subject is logged and ale
 Manager (the editable Notification "Complaint opened by someone it names").
 
 The rows are written after Frappe has finished the request's own transaction, and committed then:
-a look that Frappe rolls back (every GET) is still on record.
+a look that Frappe rolls back (every GET) is still on record. They are written on the primary even when
+the look read from a read replica (Frappe has switched back by then, see replica.py).
 """
 
 import frappe
 from frappe.utils import now_datetime
 
+from complaints_hc import replica
 from complaints_hc.security import looks, visibility
 
 OPENED, READ, PRINTED, PDF = "Opened", "Read", "Printed", "Downloaded PDF"
@@ -114,11 +116,14 @@ def file_action(request, action: str) -> str:
 
 
 def exported_complaints(request) -> list[str]:
-	"""The complaints an export of the Complaint list contained, as the exporting user could read them."""
+	"""The complaints an export of the Complaint list contained, as the exporting user could read them,
+	read where the export read (a read replica, when there is one)."""
 	if request is None or request.path != "/api/method/frappe.desk.reportview.export_query":
 		return []
 	form = frappe.local.form_dict
 	if form.get("doctype") != "Complaint":
 		return []
 	filters = frappe.parse_json(form.get("filters")) or None
-	return frappe.get_list("Complaint", filters=filters, pluck="name", limit_page_length=0)
+	return replica.as_this_request_read(
+		frappe.get_list, "Complaint", filters=filters, pluck="name", limit_page_length=0
+	)

@@ -21,6 +21,7 @@ from frappe import _
 from frappe.query_builder import Order
 from frappe.query_builder.functions import Count
 
+from complaints_hc import replica
 from complaints_hc.complaints.allocation import can_be_allocated_by_assignment
 from complaints_hc.security.complaint_data import MAY_SEE, is_complaint_data
 
@@ -111,6 +112,7 @@ def make_attachment_private(file, method=None):
 
 
 @frappe.whitelist()
+@replica.read_from_replica
 def get_count(doctype: str, filters=None, debug=False, cache=False):
 	"""frappe.client.get_count, with permissions for complaint data (Frappe's checks none)."""
 	from frappe.client import get_count as frappe_get_count
@@ -285,15 +287,23 @@ def get_tagged_docs(doctype: str, tag: str):
 @frappe.whitelist()
 def get_dashboard_chart(chart_name=None, chart=None, **kwargs):
 	"""A chart built from a client's own definition reads its data without the permission query when it is
-	a heatmap: refused for complaint data (the workspace's saved charts are unaffected)."""
-	from frappe.desk.doctype.dashboard_chart.dashboard_chart import get as frappe_get_chart
-
+	a heatmap: refused for complaint data (the workspace's saved charts are unaffected). Charts read from
+	the read replica when there is one."""
 	kwargs.pop("cmd", None)
 	if chart and not chart_name:
 		definition = frappe._dict(frappe.parse_json(chart) or {})
 		if definition.type == "Heatmap" and is_complaint_data(definition.document_type):
 			frappe.throw(_("Heatmaps of complaint data are not available."), frappe.PermissionError)
-	return frappe_get_chart(chart_name=chart_name, chart=chart, **kwargs)
+	data = dashboard_chart_data(chart_name=chart_name, chart=chart, **kwargs)
+	replica.note_chart_synced(chart_name)
+	return data
+
+
+@replica.read_from_replica
+def dashboard_chart_data(**kwargs):
+	from frappe.desk.doctype.dashboard_chart.dashboard_chart import get as frappe_get_chart
+
+	return frappe_get_chart(**kwargs)
 
 
 @frappe.whitelist()

@@ -9,11 +9,13 @@ from frappe.utils import add_months, get_first_day, getdate, today
 
 from complaints_hc.complaints import names
 from complaints_hc.complaints_hc.report import utils as reporting
+from complaints_hc.replica import read_from_replica
 
 MONTHS = 12
 
 
 @frappe.whitelist()
+@read_from_replica
 def get(chart_name=None, chart=None, no_cache=None, filters=None, from_date=None, to_date=None,
 	timespan=None, time_interval=None, heatmap_year=None) -> dict:  # fmt: skip
 	first = get_first_day(add_months(getdate(today()), 1 - MONTHS))
