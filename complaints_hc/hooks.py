@@ -168,13 +168,14 @@ standard_queries = {
 	"Complaint Action": "complaints_hc.security.route_closures.protected_link_search",
 }
 
+# Long work runs in the long queue's workers (background.py): the anonymisation job among it.
 scheduler_events = {
+	"daily_long": ["complaints_hc.data_protection.jobs.anonymise_due_records"],
 	"daily": [
 		"complaints_hc.complaints.daily_jobs.refresh_complaint_timeliness",
 		"complaints_hc.complaints.daily_jobs.refresh_stage_2_timeliness",
 		"complaints_hc.complaints.daily_jobs.refresh_stage_3_timeliness",
 		"complaints_hc.complaints.daily_jobs.refresh_overdue_actions",
-		"complaints_hc.data_protection.jobs.anonymise_due_records",
 	],
 	"cron": {
 		# before the working day starts
