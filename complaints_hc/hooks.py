@@ -86,6 +86,8 @@ permission_query_conditions = {
 	"Stage 2 Investigation": "complaints_hc.security.visibility.stage_query_conditions",
 	"Stage 3 Review Panel": "complaints_hc.security.visibility.stage_query_conditions",
 	"Workshop Booking": "complaints_hc.security.visibility.booking_query_conditions",
+	# A prepared result of a complaint report is its owner's alone (security/prepared_reports.py).
+	"Prepared Report": "complaints_hc.security.prepared_reports.query_conditions",
 	# Child rows of complaint data, and records pointing at it (security/complaint_data.py).
 	"*": "complaints_hc.security.complaint_data.query_conditions",
 	# The complaints team configures the app's own processes only (security/configuration.py).
@@ -105,6 +107,7 @@ has_permission = {
 	"Stage 2 Investigation": "complaints_hc.security.visibility.has_stage_permission",
 	"Stage 3 Review Panel": "complaints_hc.security.visibility.has_stage_permission",
 	"Workshop Booking": "complaints_hc.security.visibility.has_booking_permission",
+	"Prepared Report": "complaints_hc.security.prepared_reports.has_permission",
 	"*": "complaints_hc.security.complaint_data.has_reference_permission",
 	**dict.fromkeys(_LIMITED_TO_THE_SERVICE, "complaints_hc.security.configuration.has_permission"),
 	**dict.fromkeys(
@@ -145,17 +148,21 @@ override_whitelisted_methods = {
 	"frappe.desk.doctype.tag.tag.get_tagged_docs": "complaints_hc.security.route_closures.get_tagged_docs",
 	"frappe.desk.doctype.dashboard_chart.dashboard_chart.get": "complaints_hc.security.route_closures.get_dashboard_chart",
 	"frappe.core.doctype.communication.email.make": "complaints_hc.security.route_closures.make_communication",
-	# Reports and Number Cards read from the read replica, when there is one (replica.py).
+	# Reports and Number Cards read from the read replica, when there is one (replica.py), each
+	# prepared result its asker's own (security/prepared_reports.py, called by replica.py).
 	"frappe.desk.query_report.run": "complaints_hc.replica.run_report",
 	"frappe.desk.query_report.export_query": "complaints_hc.replica.export_report",
 	"frappe.desk.doctype.number_card.number_card.get_result": "complaints_hc.replica.get_number_card_result",
 	"frappe.desk.doctype.number_card.number_card.get_percentage_difference": "complaints_hc.replica.get_number_card_difference",
+	"frappe.core.doctype.prepared_report.prepared_report.download_attachment": "complaints_hc.security.prepared_reports.download_attachment",
 }
 # Notifications the council adds never reach someone who may not see the document (notifications.py).
 override_doctype_class = {
 	"Notification": "complaints_hc.security.notifications.GuardedNotification",
 	# The complaints mailbox: Frappe's Email Account, reading mail for Complaint (complaints/mailbox.py).
 	"Email Account": "complaints_hc.complaints.mailbox.ComplaintsEmailAccount",
+	# A prepared complaint report is made in the long queue as its owner (security/prepared_reports.py).
+	"Prepared Report": "complaints_hc.security.prepared_reports.OwnPreparedReport",
 }
 
 # Every look at complaint data goes on record (security/access_log.py), on the primary: after the request,
@@ -170,13 +177,14 @@ standard_queries = {
 	"Complaint Action": "complaints_hc.security.route_closures.protected_link_search",
 }
 
+# Long work runs in the long queue's workers (background.py): the anonymisation job among it.
 scheduler_events = {
+	"daily_long": ["complaints_hc.data_protection.jobs.anonymise_due_records"],
 	"daily": [
 		"complaints_hc.complaints.daily_jobs.refresh_complaint_timeliness",
 		"complaints_hc.complaints.daily_jobs.refresh_stage_2_timeliness",
 		"complaints_hc.complaints.daily_jobs.refresh_stage_3_timeliness",
 		"complaints_hc.complaints.daily_jobs.refresh_overdue_actions",
-		"complaints_hc.data_protection.jobs.anonymise_due_records",
 	],
 	"cron": {
 		# before the working day starts

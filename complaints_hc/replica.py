@@ -159,8 +159,8 @@ def run_report(
 ):
 	"""Frappe's report runner (itself `read_only`), in read-only mode on the replica: a report that fails
 	(a filter left out) otherwise writes its Error Log to the replica, and the user is shown the
-	replica's refusal instead of what was wrong."""
-	from frappe.desk.query_report import run
+	replica's refusal instead of what was wrong. A prepared result stays its owner's (prepared_reports.py)."""
+	from complaints_hc.security.prepared_reports import run
 
 	return run(report_name, filters, user, ignore_prepared_report, custom_columns, is_tree, parent_field,
 		are_default_filters)  # fmt: skip
@@ -169,8 +169,9 @@ def run_report(
 @frappe.whitelist()
 @read_from_replica
 def export_report():
-	"""Frappe's report export, wholly on the replica (it runs the report as `run_report` does)."""
-	from frappe.desk.query_report import export_query
+	"""Frappe's report export, wholly on the replica (it runs the report as `run_report` does), of the
+	asker's own prepared result (prepared_reports.py)."""
+	from complaints_hc.security.prepared_reports import export_query
 
 	return export_query()
 

@@ -4,11 +4,14 @@
 frappe.ui.form.on("Learning Bulletin", {
 	refresh(frm) {
 		if (frm.is_new()) return;
-		frm.add_custom_button(__("Download for Excel"), () => {
-			window.open(
-				`/api/method/complaints_hc.api.bulletin.download_workbook?name=${encodeURIComponent(frm.doc.name)}`
-			);
-		});
+		// made by a background worker and attached to the bulletin; the desk shows its progress
+		frm.add_custom_button(__("Prepare Excel Workbook"), () =>
+			frappe.call({
+				method: "complaints_hc.api.bulletin.prepare_workbook",
+				type: "POST",
+				args: { name: frm.doc.name },
+			})
+		);
 		if (frm.doc.status === "Draft") {
 			frm.add_custom_button(__("Redraw from the Quarter's Data"), () =>
 				frappe.confirm(__("Replace every section with a fresh draft from the data?"), () =>
