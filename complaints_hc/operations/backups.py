@@ -55,11 +55,12 @@ def run_scheduled_backup():
 	)
 
 
-def take_and_prune() -> pathlib.Path:
-	"""Take a new set, then keep only the newest sets the council asked for (this one among them)."""
+def take_and_prune() -> str:
+	"""Take a new set, then keep only the newest sets the council asked for (this one among them).
+	Returns the new set's folder."""
 	folder = take_backup_set()
 	prune_backup_sets(sets_to_keep())
-	return folder
+	return str(folder)
 
 
 def take_backup_set() -> pathlib.Path:
@@ -69,6 +70,10 @@ def take_backup_set() -> pathlib.Path:
 			_("Backups are taken encrypted only: switch on Encrypt Backups in System Settings."),
 			BackupNotEncrypted,
 		)
+	if os.path.isabs(frappe.get_site_path()):
+		# Frappe archives the files under the site's path as given, and its restore unpacks them by
+		# dropping the first two folders (`./<site>/`): only a relative path restores to the right place.
+		frappe.throw(_("Take backups from the bench's sites folder, as bench and its workers do."))
 	key = get_or_generate_backup_encryption_key()
 	folder = sets_folder() / now_datetime().strftime("%Y%m%d_%H%M%S")
 	folder.mkdir(mode=0o700, parents=True)  # the bench user's alone, encrypted or not
