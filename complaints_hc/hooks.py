@@ -47,7 +47,14 @@ fixtures = [
 ]
 
 after_install = "complaints_hc.setup.install.after_install"
-after_migrate = "complaints_hc.setup.install.after_migrate"
+# A migrate puts every scheduled job's shipped schedule back: the backup job keeps the council's.
+before_migrate = "complaints_hc.operations.backups.remember_the_schedule"
+after_migrate = [
+	"complaints_hc.setup.install.after_migrate",
+	"complaints_hc.operations.backups.keep_the_councils_schedule",
+]
+# Frappe's setup wizard sets its own number of backups kept; the app's week follows it.
+setup_wizard_complete = "complaints_hc.operations.backups.switch_on_encrypted_backups"
 before_uninstall = "complaints_hc.setup.install.before_uninstall"
 # Whatever zone the setup wizard was given, the site keeps London time.
 setup_wizard_success = "complaints_hc.setup.install.keep_london_time"
@@ -193,6 +200,8 @@ scheduler_events = {
 			"complaints_hc.complaints.allocation.allocate_waiting_complaints",
 			"complaints_hc.complaints.daily_jobs.raise_early_clock_alerts",
 		],
+		# the whole site, encrypted, after midnight's retention job (the council may change when)
+		"30 1 * * *": ["complaints_hc.operations.backups.run_scheduled_backup"],
 	},
 }
 

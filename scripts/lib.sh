@@ -42,9 +42,10 @@ as_root() {
 bench_cmd() { (cd "$BENCH_DIR" && as_bench bench "$@"); }
 
 ensure_system_packages() {
-	# wkhtmltopdf: Frappe v15 makes every PDF (letters, the bulletin) with it.
+	# wkhtmltopdf: Frappe v15 makes every PDF (letters, the bulletin) with it. gnupg and file: Frappe
+	# encrypts backups with gpg, and its restore tells an encrypted one by `file`.
 	local wanted=(mariadb-server mariadb-client redis-server python3-venv python3-dev git rsync pkg-config
-		libmariadb-dev cron fonts-dejavu-core wkhtmltopdf "$@")
+		libmariadb-dev cron fonts-dejavu-core wkhtmltopdf gnupg file "$@")
 	local missing=()
 	for pkg in "${wanted[@]}"; do
 		dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")

@@ -11,6 +11,7 @@ import frappe
 
 from complaints_hc.complaints.allocation import ensure_allocation_rule
 from complaints_hc.data_protection.retention import ensure_default_periods
+from complaints_hc.operations.backups import switch_on_encrypted_backups
 from complaints_hc.security.configuration import grant_configuration_rights, revoke_configuration_rights
 from complaints_hc.security.roles import ALL_ROLES
 from complaints_hc.setup.starting_lists import create_starting_lists
@@ -33,6 +34,7 @@ def after_install():
 	create_starting_lists()
 	link_the_accessibility_statement()
 	ensure_default_periods()
+	switch_on_encrypted_backups()
 
 
 def after_migrate():
