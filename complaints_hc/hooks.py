@@ -170,6 +170,8 @@ override_doctype_class = {
 	"Email Account": "complaints_hc.complaints.mailbox.ComplaintsEmailAccount",
 	# A prepared complaint report is made in the long queue as its owner (security/prepared_reports.py).
 	"Prepared Report": "complaints_hc.security.prepared_reports.OwnPreparedReport",
+	# A report that stops on an error is not switched to a prepared report (operations/reports.py).
+	"Report": "complaints_hc.operations.reports.ReportKeptLiveOnError",
 }
 
 # Every look at complaint data goes on record (security/access_log.py), on the primary: after the request,
