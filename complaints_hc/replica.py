@@ -17,6 +17,7 @@ Frappe has no fallback: with the replica down, every read sent there fails. `fal
 a few seconds, and otherwise reads from the primary for that request, noting the change in the log once.
 """
 
+import contextlib
 import functools
 import logging
 
@@ -45,7 +46,22 @@ def read_from_replica(fn):
 		finally:
 			frappe.flags.read_only = was_read_only
 
-	return frappe.read_only()(reading)
+	on_the_replica = frappe.read_only()(reading)
+
+	@functools.wraps(fn)
+	def outermost(*args, **kwargs):
+		# Frappe leaves its replica connection's names on frappe.local when it switches back, and then
+		# never switches again in this request or job: the outermost call clears them for the next.
+		first = not hasattr(frappe.local, "replica_db")
+		try:
+			return on_the_replica(*args, **kwargs)
+		finally:
+			if first:
+				for name in ("replica_db", "primary_db"):
+					with contextlib.suppress(AttributeError):
+						delattr(frappe.local, name)
+
+	return outermost
 
 
 def on_replica() -> bool:

@@ -184,6 +184,49 @@ def test_the_replica_refuses_the_sites_writes(replica_of_the_site):
 	assert refused.value.args[0] == 1290  # the server is read-only
 
 
+def chart_total(session) -> int:
+	response = session.post("/api/method/complaints_hc.complaints_hc.dashboard_chart_source."
+		"complaints_received_by_stage.complaints_received_by_stage.get")  # fmt: skip
+	assert response.status_code == 200, response.text[:2000]
+	return sum(sum(dataset["values"]) for dataset in response.json()["message"]["datasets"])
+
+
+def drafted_compliments(user: str) -> int:
+	"""The bulletin draft's compliments this quarter, drafted in this process as the site would with its
+	replica settings (this process read its site config before the replica was there)."""
+	from unittest.mock import patch
+
+	from helpers import as_user
+
+	from complaints_hc.learning import bulletin
+
+	replica_settings = {"read_from_replica": 1, "replica_host": "127.0.0.1", "replica_db_port": REPLICA_PORT}
+	with patch.dict(frappe.local.conf, replica_settings), as_user(user):
+		drafted = bulletin.draft(periods.quarter(frappe.utils.getdate()))
+	assert frappe.local.db is not getattr(frappe.local, "replica_db", None)  # back on the primary
+	return drafted["compliments_received"]
+
+
+def test_the_chart_and_the_bulletin_draft_read_from_the_replica(http, http_cast, replica_of_the_site):
+	from helpers import make_compliment
+
+	cast = http_cast
+	manager = http(cast.qa_manager)
+	replica("wait")
+	charted, drafted = chart_total(manager), drafted_compliments(cast.qa_manager)
+	replica("pause")
+	try:
+		make_complaint(cast, received_on=frappe.utils.today())
+		make_compliment(cast.officer, cast.social_worker)
+		commit()
+		assert chart_total(manager) == charted  # the replica, as it stood
+		assert drafted_compliments(cast.qa_manager) == drafted
+	finally:
+		replica("resume")
+	assert chart_total(manager) == charted + 1
+	assert drafted_compliments(cast.qa_manager) == drafted + 1
+
+
 def test_with_the_replica_stopped_the_reports_read_from_the_primary(http, http_cast, replica_of_the_site):
 	cast = http_cast
 	team = make_team()
