@@ -200,7 +200,13 @@ site_exists() { [ -f "$BENCH_DIR/sites/$1/site_config.json" ]; }
 drop_site() {
 	if site_exists "$1"; then
 		log "Dropping site $1"
-		bench_cmd drop-site "$1" --force --no-backup --db-root-username root --db-root-password "$DB_ROOT_PASSWORD" >/dev/null
+		# bench moves a dropped site's folder (its private files too) to archived/sites unless told
+		# where: a temporary folder, removed at once, so nothing of an old site is kept on disk.
+		local archive
+		archive=$(as_bench mktemp -d)
+		bench_cmd drop-site "$1" --force --no-backup --db-root-username root --db-root-password "$DB_ROOT_PASSWORD" \
+			--archived-sites-path "$archive" >/dev/null
+		as_bench rm -rf "$archive"
 	fi
 }
 
