@@ -106,6 +106,70 @@ class WorkingCalendar:
 		return self._count_to[self._index(end, "end")] - self._count_to[self._index(start, "start")]
 
 
+class OutsideCoveredDates(ValueError):
+	"""A date a listed calendar cannot answer for: its list says nothing about that day."""
+
+
+class ListedCalendar(WorkingCalendar):
+	"""A calendar from an explicit list of non-working dates (weekly offs included), valid only over
+	the dates the list covers. Outside them it knows nothing: every question that needs such a day is
+	refused with the covered range named, never answered with a guess."""
+
+	def __init__(
+		self,
+		non_working_days: Iterable[datetime.date],
+		covers: tuple[datetime.date, datetime.date],
+		extra: Iterable[datetime.date] = (),
+	):
+		first, last = covers
+		_check_supported(first, "the first covered day")
+		_check_supported(last, "the last covered day")
+		if last < first:
+			raise ValueError(
+				f"the covered dates end ({last.isoformat()}) before they start ({first.isoformat()})"
+			)
+		self.covers = (first, last)
+		# The list names its weekly offs as dates, so no weekday is a weekend day of its own.
+		super().__init__(set(non_working_days) | set(extra), weekend=())
+
+	def _refuse(self, message: str):
+		"""Raise for a day outside the covered dates (a site may raise its own kind of error)."""
+		raise OutsideCoveredDates(message)
+
+	def _range(self) -> str:
+		first, last = self.covers
+		return f"the dates the non-working days are listed for ({first.isoformat()} to {last.isoformat()})"
+
+	def _covered(self, day: datetime.date, name: str) -> datetime.date:
+		_check_date(day, name)
+		if not self.covers[0] <= day <= self.covers[1]:
+			self._refuse(f"{name} {day.isoformat()} is outside {self._range()}")
+		return day
+
+	def is_working_day(self, day: datetime.date) -> bool:
+		return super().is_working_day(self._covered(day, "day"))
+
+	def add_working_days(self, start: datetime.date, n: int) -> datetime.date:
+		answer = super().add_working_days(self._covered(start, "start"), n)
+		# Every day between start and the answer was counted: the answer in range means they all were.
+		if not self.covers[0] <= answer <= self.covers[1]:
+			self._refuse(f"{n} working days from {start.isoformat()} go beyond {self._range()}")
+		return answer
+
+	def working_days_between(self, start: datetime.date, end: datetime.date) -> int:
+		return super().working_days_between(self._covered(start, "start"), self._covered(end, "end"))
+
+
+def listed_calendar(
+	non_working_days: Iterable[datetime.date],
+	covers: tuple[datetime.date, datetime.date],
+	extra: Iterable[datetime.date] = (),
+) -> ListedCalendar:
+	"""A calendar whose non-working days (weekends too) are the dates listed, plus the extra days,
+	that answers only for dates within `covers` (first, last) and raises ValueError for any other."""
+	return ListedCalendar(non_working_days, covers, extra)
+
+
 @functools.lru_cache(maxsize=8)
 def public_holidays(country: str = "GB", subdivision: str | None = "ENG") -> frozenset[datetime.date]:
 	"""Every public holiday of the country (substitute and one-off days included) over the range."""
