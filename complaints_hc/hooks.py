@@ -56,6 +56,10 @@ after_migrate = [
 # Frappe's setup wizard sets its own number of backups kept; the app's week follows it.
 setup_wizard_complete = "complaints_hc.operations.backups.switch_on_encrypted_backups"
 before_uninstall = "complaints_hc.setup.install.before_uninstall"
+# Beside ERPNext: Custom Fields made when either app is installed after the other, taken away before
+# ERPNext goes (neighbours/custom_fields.py). Each is called with the name of the app concerned.
+after_app_install = "complaints_hc.neighbours.custom_fields.after_app_install"
+before_app_uninstall = "complaints_hc.neighbours.custom_fields.before_app_uninstall"
 # Whatever zone the setup wizard was given, the site keeps London time.
 setup_wizard_success = "complaints_hc.setup.install.keep_london_time"
 
@@ -127,6 +131,11 @@ has_permission = {
 doc_events = {
 	**{doctype: _configuration_events(doctype) for doctype in _CONFIGURATION_DOCTYPES},
 	"DocShare": {"validate": "complaints_hc.security.route_closures.refuse_share_outside"},
+	# Staff rows picked by ERPNext Employee carry that Employee's user (nothing without ERPNext).
+	**{
+		doctype: {"before_validate": "complaints_hc.neighbours.people.users_from_employees"}
+		for doctype in ("Complaint", "Compliment", "Workshop")
+	},
 	"ToDo": {
 		"validate": "complaints_hc.security.route_closures.refuse_assignment_outside",
 		"after_insert": "complaints_hc.complaints.allocation.allocate_from_assignment",

@@ -27,6 +27,7 @@ def calendar_in_use() -> dict:
 	"""Which web worker answered, and the settings its working-day calendar follows: for operations, to
 	see that a change to the calendar has reached every worker."""
 	frappe.only_for(("Complaints Manager", "System Manager"))
-	country, subdivision, extra_days = site.calendar_in_use()
-	return {"worker": os.getpid(), "country": country, "subdivision": subdivision,
-		"extra_non_working_days": [day.isoformat() for day in extra_days]}  # fmt: skip
+	used = site.calendar_in_use()
+	return {"worker": os.getpid(), "country": used.country, "subdivision": used.subdivision,
+		"extra_non_working_days": [day.isoformat() for day in used.extra_days],
+		"holiday_list": used.holiday_list, "holiday_list_version": used.holiday_list_version}  # fmt: skip

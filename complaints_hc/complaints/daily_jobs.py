@@ -28,7 +28,12 @@ NOTIFY_METHOD = {DUE_SOON: "notify_due_soon", OVERDUE: "notify_overdue"}
 
 
 def refresh_complaint_timeliness(today=None) -> dict[str, list[str]]:
-	"""Set the timeliness of every open complaint as of today; returns the names that changed, by status."""
+	"""Set the timeliness of every open complaint as of today; returns the names that changed, by status.
+
+	Due dates are first counted again if the working-day calendar changed (calendar_follow.py)."""
+	from complaints_hc.complaints.calendar_follow import follow_calendar_changes
+
+	follow_calendar_changes()
 	return refresh_timeliness("Complaint", "due_date", "rag_status", OPEN, today)
 
 

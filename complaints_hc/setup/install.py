@@ -11,6 +11,8 @@ import frappe
 
 from complaints_hc.complaints.allocation import ensure_allocation_rule
 from complaints_hc.data_protection.retention import ensure_default_periods
+from complaints_hc.neighbours import custom_fields as erpnext_fields
+from complaints_hc.neighbours import erpnext_installed
 from complaints_hc.operations.backups import switch_on_encrypted_backups
 from complaints_hc.security.configuration import grant_configuration_rights, revoke_configuration_rights
 from complaints_hc.security.roles import ALL_ROLES
@@ -35,10 +37,12 @@ def after_install():
 	link_the_accessibility_statement()
 	ensure_default_periods()
 	switch_on_encrypted_backups()
+	erpnext_fields.ensure()  # ERPNext already there (nothing without it)
 
 
 def after_migrate():
 	ensure_default_records()
+	erpnext_fields.ensure()  # nothing without ERPNext
 
 
 def keep_london_time(*args):
@@ -108,6 +112,8 @@ def ensure_default_notifications():
 
 
 def before_uninstall():
+	# First, while the app's roles still exist: its Custom Fields and its rights on ERPNext's lists.
+	erpnext_fields.remove()
 	revoke_configuration_rights()
 	# Workflows point at the app's DocTypes, which uninstall removes.
 	app_doctypes = frappe.get_all("DocType", {"module": "Complaints HC"}, pluck="name")
@@ -133,8 +139,25 @@ def complete_setup():
 		return
 	from frappe.desk.page.setup_wizard.setup_wizard import setup_complete
 
-	setup_complete(ENGLAND_SETUP)
+	setup_complete(setup_answers())
 	frappe.db.commit()  # nosemgrep: called from `bench execute`, which does not commit for us
+
+
+def setup_answers() -> dict:
+	"""ENGLAND_SETUP; with ERPNext, whose wizard makes a company, a council's company too (demo and
+	test sites only: a council answers the wizard itself)."""
+	if not erpnext_installed():
+		return ENGLAND_SETUP
+	year = frappe.utils.getdate().year
+	april = year if frappe.utils.getdate().month >= 4 else year - 1  # the UK public sector's year
+	return {
+		**ENGLAND_SETUP,
+		"company_name": "Demo Council",
+		"company_abbr": "DC",
+		"chart_of_accounts": "Standard",
+		"fy_start_date": f"{april}-04-01",
+		"fy_end_date": f"{april + 1}-03-31",
+	}
 
 
 def is_setup_complete() -> bool:

@@ -6,6 +6,7 @@ settings come from Frappe's document cache, which every worker sees cleared when
 """
 
 import datetime
+from typing import NamedTuple
 
 import frappe
 from frappe import _
@@ -13,24 +14,53 @@ from frappe.utils import getdate
 
 from complaints_hc.working_days.engine import WorkingCalendar, country_calendar
 
+
+class CalendarSettings(NamedTuple):
+	"""What a calendar is built from. With a Holiday List (ERPNext), the country is not used, and the
+	list's last save is part of it, so an edit of the list rebuilds the calendar as a settings change does."""
+
+	country: str
+	subdivision: str | None
+	extra_days: tuple[datetime.date, ...]
+	holiday_list: str | None = None
+	holiday_list_version: str | None = None
+
+
 # site -> (the settings the calendar was built from, the calendar)
-_calendars: dict[str, tuple[tuple, WorkingCalendar]] = {}
+_calendars: dict[str, tuple[CalendarSettings, WorkingCalendar]] = {}
 
 
-def calendar_settings(settings) -> tuple:
-	"""What a calendar is built from: country, subdivision and the extra non-working days."""
-	extra = sorted({getdate(row.date) for row in settings.extra_non_working_days or ()})
-	return (settings.holiday_country or "GB", settings.holiday_subdivision or None, tuple(extra))
+def calendar_settings(settings) -> CalendarSettings:
+	"""Country, subdivision and the extra non-working days; the Holiday List when one is chosen."""
+	from complaints_hc.neighbours import custom_fields, erpnext_installed
+
+	extra = tuple(sorted({getdate(row.date) for row in settings.extra_non_working_days or ()}))
+	found = CalendarSettings(settings.holiday_country or "GB", settings.holiday_subdivision or None, extra)
+	# The choice exists only while ERPNext does (a Custom Field); a value left behind is not a choice.
+	if (
+		settings.get(custom_fields.SOURCE_FIELD) == custom_fields.HOLIDAY_LIST
+		and settings.meta.has_field("holiday_list")
+		and erpnext_installed()
+	):
+		from complaints_hc.neighbours.holiday_list import version_of
+
+		holiday_list = settings.get("holiday_list") or ""
+		return found._replace(holiday_list=holiday_list, holiday_list_version=version_of(holiday_list))
+	return found
 
 
-def build_calendar(country: str, subdivision: str | None, extra_days=()) -> WorkingCalendar:
+def build_calendar(key: CalendarSettings) -> WorkingCalendar:
+	if key.holiday_list is not None:
+		from complaints_hc.neighbours.holiday_list import holiday_list_calendar
+
+		return holiday_list_calendar(key.holiday_list, key.extra_days)
 	try:
-		return country_calendar(country, subdivision, extra_days)
+		return country_calendar(key.country, key.subdivision, key.extra_days)
 	except (ValueError, TypeError) as error:
 		frappe.throw(str(error), title=_("Working-day calendar"))
 
 
-def calendar_in_use() -> tuple:
+def calendar_in_use() -> CalendarSettings:
 	"""The settings this process's calendar is now built from (rebuilt first if they changed)."""
 	site_calendar()
 	return _calendars[frappe.local.site][0]
@@ -40,7 +70,7 @@ def site_calendar() -> WorkingCalendar:
 	key = calendar_settings(frappe.get_cached_doc("Complaints Settings"))
 	cached = _calendars.get(frappe.local.site)
 	if cached is None or cached[0] != key:
-		cached = (key, build_calendar(*key))
+		cached = (key, build_calendar(key))
 		_calendars[frappe.local.site] = cached
 	return cached[1]
 

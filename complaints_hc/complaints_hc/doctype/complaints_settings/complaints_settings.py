@@ -70,4 +70,15 @@ class ComplaintsSettings(Document):
 	def validate_holiday_calendar(self):
 		self.holiday_country = (self.holiday_country or "").strip().upper()
 		self.holiday_subdivision = (self.holiday_subdivision or "").strip().upper() or None
-		build_calendar(*calendar_settings(self))  # throws a clear message for an unknown country
+		# throws a clear message for an unknown country, or a Holiday List that cannot serve
+		calendar = build_calendar(calendar_settings(self))
+		covers = getattr(calendar, "covers", None)
+		if covers and not covers[0] <= frappe.utils.getdate() <= covers[1]:
+			frappe.throw(
+				_("The Holiday List {0} covers {1} to {2}, which does not include today.").format(
+					frappe.bold(self.get("holiday_list")),
+					frappe.format(covers[0], "Date"),
+					frappe.format(covers[1], "Date"),
+				),
+				title=_("Working-day calendar"),
+			)
