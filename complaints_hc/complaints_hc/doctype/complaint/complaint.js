@@ -61,3 +61,20 @@ function show_journey(frm, steps) {
 	frm.dashboard.add_section(html, __("Journey"), "custom complaint-journey-section");
 	frm.dashboard.show();
 }
+
+// Beside ERPNext a subject can be picked by Employee (a Custom Field): the row takes their user.
+frappe.ui.form.on("Complaint Subject", {
+	employee(frm, cdt, cdn) {
+		const row = locals[cdt][cdn];
+		if (!row.employee) return;
+		frappe.call({
+			method: "complaints_hc.neighbours.people.user_of_employee",
+			args: { employee: row.employee },
+			type: "GET",
+			callback: (r) => {
+				if (r.message) frappe.model.set_value(cdt, cdn, "user", r.message);
+				else frappe.msgprint(__("Employee {0} has no user: pick the user instead.", [row.employee]));
+			},
+		});
+	},
+});
