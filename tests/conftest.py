@@ -27,9 +27,29 @@ def kind_of(item) -> str:
 	return kind
 
 
+# Tests that need ERPNext installed on the test site carry @pytest.mark.erpnext. The test command says
+# whether the site has it (COMPLAINTS_TEST_ERPNEXT=1); without it they are not collected at all
+# (deselected, so never counted as skipped), and the `site` fixture checks the site agrees.
+ERPNEXT_MARK = "erpnext"
+
+
+def erpnext_site() -> bool:
+	return os.environ.get("COMPLAINTS_TEST_ERPNEXT") == "1"
+
+
+def pytest_configure(config):
+	config.addinivalue_line("markers", f"{ERPNEXT_MARK}: needs ERPNext installed on the test site")
+
+
 def pytest_collection_modifyitems(config, items):
 	for item in items:
 		item.add_marker(kind_of(item))
+	if erpnext_site():
+		return
+	deselected = [item for item in items if item.get_closest_marker(ERPNEXT_MARK)]
+	if deselected:
+		config.hook.pytest_deselected(items=deselected)
+		items[:] = [item for item in items if not item.get_closest_marker(ERPNEXT_MARK)]
 
 
 def pytest_terminal_summary(terminalreporter, exitstatus, config):
@@ -45,11 +65,15 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
 			if kind:
 				counts[kind]["failed" if outcome == "error" else outcome] += 1
 	terminalreporter.section("tests run, by kind")
+	terminalreporter.write_line(f"site: {'with ERPNext' if erpnext_site() else 'Frappe alone'}")
 	for kind, c in counts.items():
 		line = f"{kind}: {c['passed']} passed, {c['failed']} failed"
 		if c["skipped"]:
 			line += f", {c['skipped']} skipped"
 		terminalreporter.write_line(line)
+	if terminalreporter.stats.get("deselected"):
+		terminalreporter.write_line(f"not collected: {len(terminalreporter.stats['deselected'])}"
+			" (ERPNext-only tests, or -k/-m)")  # fmt: skip
 
 
 # Outcomes that mean a test did not prove what it names: each fails the run.
@@ -84,6 +108,14 @@ def site():
 	os.chdir(sites_path)  # Frappe finds the bench's logs folder from the working directory
 	frappe.init(site=site_name, sites_path=sites_path)
 	frappe.connect()
+	has_erpnext = "erpnext" in frappe.get_installed_apps()
+	if has_erpnext != erpnext_site():
+		pytest.exit(
+			f"{site_name} {'has' if has_erpnext else 'has not'} ERPNext installed, but"
+			f" COMPLAINTS_TEST_ERPNEXT is {os.environ.get('COMPLAINTS_TEST_ERPNEXT')!r}:"
+			" set it to 1 exactly when the site has ERPNext",
+			returncode=1,
+		)
 	frappe.flags.in_test = True
 	frappe.clear_cache()
 	frappe.utils.scheduler.disable_scheduler()

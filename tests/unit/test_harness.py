@@ -31,3 +31,23 @@ def test_the_run_fails_unless_every_test_ran_and_passed(tmp_path, case):
 	assert run.returncode == status, run.stdout[-1500:]
 	if message:
 		assert message in run.stdout, run.stdout[-1500:]
+
+
+ERPNEXT_ONLY = "import pytest\n\n@pytest.mark.erpnext\ndef test_needs_erpnext():\n\tassert True\n\ndef test_plain():\n\tassert True\n"
+
+
+@pytest.mark.parametrize("erpnext, ran", [(None, "1 passed, 1 deselected"), ("1", "2 passed")])
+def test_erpnext_tests_are_deselected_not_skipped_on_a_plain_site(tmp_path, monkeypatch, erpnext, ran):
+	suite = tmp_path / "tests"
+	(suite / "unit").mkdir(parents=True)
+	(suite / "conftest.py").write_text(CONFTEST.read_text())
+	(suite / "unit" / "test_sample.py").write_text(ERPNEXT_ONLY)
+	if erpnext:
+		monkeypatch.setenv("COMPLAINTS_TEST_ERPNEXT", erpnext)
+	else:
+		monkeypatch.delenv("COMPLAINTS_TEST_ERPNEXT", raising=False)
+	run = subprocess.run([sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-q", str(suite)],
+		cwd=tmp_path, capture_output=True, text=True, timeout=120)  # fmt: skip
+	assert run.returncode == 0, run.stdout[-1500:]
+	assert ran in run.stdout, run.stdout[-1500:]
+	assert "skipped" not in run.stdout
