@@ -27,7 +27,8 @@ def fingerprint() -> str:
 def follow_calendar_changes() -> list[str]:
 	"""Count open complaints' dates again if the calendar changed since last followed; the names moved."""
 	now = fingerprint()
-	followed = frappe.db.get_default(FOLLOWED)
+	# Read from the table, not Frappe's defaults cache: a cached value may outlive a rolled-back write.
+	followed = frappe.db.get_value("DefaultValue", {"parent": "__default", "defkey": FOLLOWED}, "defvalue")
 	if followed == now:
 		return []
 	moved, refused = [], {}

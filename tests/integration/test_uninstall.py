@@ -5,8 +5,10 @@ import os
 import uuid
 
 import pymysql
+import pytest
 from helpers import bench, require_env
 
+from complaints_hc.neighbours import custom_fields
 from complaints_hc.security import roles
 from complaints_hc.setup.install import default_records
 
@@ -66,5 +68,74 @@ def test_uninstall_leaves_no_app_doctype_table_or_role(site):
 			for doctype in ("Number Card", "Dashboard Chart", "Print Format", "Report"):
 				cursor.execute(f"select name from `tab{doctype}` where module = 'Complaints HC'")
 				assert cursor.fetchall() == (), doctype
+	finally:
+		bench("drop-site", throwaway, *root, "--force", "--no-backup")
+
+
+ERPNEXT_RECORDS = {
+	# table -> (a row the council keeps in ERPNext, inserted straight into the throwaway site's database)
+	"tabHoliday List": {"name": "Council 2026", "holiday_list_name": "Council 2026",
+		"from_date": "2026-01-01", "to_date": "2026-12-31"},
+	"tabHoliday": {"name": "kept-holiday-1", "parent": "Council 2026", "parenttype": "Holiday List",
+		"parentfield": "holidays", "holiday_date": "2026-12-29", "description": "Council closure"},
+	"tabDepartment": {"name": "Fostering", "department_name": "Fostering"},
+	"tabEmployee": {"name": "HR-EMP-KEPT", "first_name": "Kept", "employee_name": "Kept Tester",
+		"status": "Active", "department": "Fostering"},
+}  # fmt: skip
+
+
+def erpnext_state(cursor) -> dict:
+	"""The ERPNext rows, DocTypes and the Employee and Department rights as they stand."""
+	state = {}
+	for table, row in ERPNEXT_RECORDS.items():
+		cursor.execute(f"select name from `{table}` where name = %s", (row["name"],))
+		state[table] = cursor.fetchall()
+	cursor.execute("select name from tabDocType where name in ('Holiday List', 'Department', 'Employee')")
+	state["doctypes"] = sorted(cursor.fetchall())
+	return state
+
+
+@pytest.mark.erpnext
+def test_uninstall_beside_erpnext_leaves_its_departments_employees_and_holiday_lists(site):
+	db_root_password = require_env("COMPLAINTS_DB_ROOT_PASSWORD")
+	throwaway = f"uninstall-erp-{uuid.uuid4().hex[:6]}.localhost"
+	root = ("--db-root-username", "root", "--db-root-password", db_root_password)
+	bench("new-site", throwaway, *root, "--admin-password", uuid.uuid4().hex,
+		"--install-app", "erpnext", "--install-app", "complaints_hc", timeout=3000)  # fmt: skip
+	try:
+		with site_database(throwaway) as db, db.cursor() as cursor:
+			for table, row in ERPNEXT_RECORDS.items():
+				columns = ", ".join(f"`{column}`" for column in row)
+				cursor.execute(
+					f"insert into `{table}` ({columns}, creation, modified) values"
+					f" ({', '.join(['%s'] * len(row))}, now(), now())",
+					tuple(row.values()),
+				)
+			db.commit()
+			before = erpnext_state(cursor)
+			assert all(before.values()), before
+			cursor.execute(
+				"select name from `tabCustom Field` where name in %s", (custom_fields.field_names(),)
+			)
+			assert len(cursor.fetchall()) == len(
+				custom_fields.field_names()
+			)  # made at install, beside ERPNext
+			cursor.execute("select count(*) from `tabCustom DocPerm` where parent in ('Employee', 'Department')"
+				" and role in %s", (list(roles.DESK_ROLES),))  # fmt: skip
+			assert cursor.fetchone()[0] > 0
+
+		bench("--site", throwaway, "uninstall-app", "complaints_hc", "--yes", "--no-backup")
+
+		with site_database(throwaway) as db, db.cursor() as cursor:
+			assert erpnext_state(cursor) == before
+			cursor.execute(
+				"select name from `tabCustom Field` where name in %s", (custom_fields.field_names(),)
+			)
+			assert cursor.fetchall() == ()
+			# The rights the app turned custom go back to ERPNext's own (nobody changed them meanwhile).
+			cursor.execute("select name from `tabCustom DocPerm` where parent in ('Employee', 'Department')")
+			assert cursor.fetchall() == ()
+			cursor.execute("select app_name from `tabInstalled Application` where app_name = 'erpnext'")
+			assert cursor.fetchall() != ()
 	finally:
 		bench("drop-site", throwaway, *root, "--force", "--no-backup")
