@@ -60,6 +60,8 @@ before_uninstall = "complaints_hc.setup.install.before_uninstall"
 # ERPNext goes (neighbours/custom_fields.py). Each is called with the name of the app concerned.
 after_app_install = "complaints_hc.neighbours.custom_fields.after_app_install"
 before_app_uninstall = "complaints_hc.neighbours.custom_fields.before_app_uninstall"
+# At the app's own install, once its roles exist (fixtures are synced after after_install).
+after_sync = "complaints_hc.neighbours.custom_fields.ensure"
 # Whatever zone the setup wizard was given, the site keeps London time.
 setup_wizard_success = "complaints_hc.setup.install.keep_london_time"
 
