@@ -15,7 +15,13 @@ else
 fi
 BENCH_HOME=$(getent passwd "$BENCH_USER" | cut -d: -f6 || true)
 BENCH_HOME=${BENCH_HOME:-/home/$BENCH_USER}
-BENCH_DIR=${BENCH_DIR:-$BENCH_HOME/frappe-bench}
+# WITH_ERPNEXT=1 (scripts/test --erpnext): a second bench, beside the first, that also holds ERPNext.
+WITH_ERPNEXT=${WITH_ERPNEXT:-0}
+if [ "$WITH_ERPNEXT" = 1 ]; then
+	BENCH_DIR=${ERPNEXT_BENCH_DIR:-$BENCH_HOME/erpnext-bench}
+else
+	BENCH_DIR=${BENCH_DIR:-$BENCH_HOME/frappe-bench}
+fi
 FRAPPE_BRANCH=${FRAPPE_BRANCH:-version-15}
 BENCH_PYTHON=${BENCH_PYTHON:-/usr/bin/python3}
 # MariaDB listens on loopback only; this password never leaves the machine.
@@ -180,6 +186,29 @@ sync_app() {
 	fi
 }
 
+# --- ERPNext v15 in the bench (scripts/test --erpnext) ----------------------------------------------
+# Where ERPNext comes from: the copy reachable from this machine by default. Elsewhere, for example
+# ERPNEXT_REPO=https://github.com/frappe/erpnext ERPNEXT_BRANCH=version-15.
+ERPNEXT_REPO=${ERPNEXT_REPO:-https://github.com/AiBizzHub/erpnext}
+ERPNEXT_BRANCH=${ERPNEXT_BRANCH:-main}
+
+ensure_erpnext_app() {
+	if [ ! -f "$BENCH_DIR/apps/erpnext/erpnext/__init__.py" ]; then
+		log "Getting ERPNext ($ERPNEXT_REPO, branch $ERPNEXT_BRANCH) into $BENCH_DIR (several minutes)"
+		bench_cmd get-app --branch "$ERPNEXT_BRANCH" "$ERPNEXT_REPO" >/dev/null
+	fi
+	# ERPNext's install refuses when its major version differs from Frappe's. The copy reachable here is
+	# ERPNext v15 under another name and reports 1.0.0: the bench's copy is given Frappe's major.
+	local init="$BENCH_DIR/apps/erpnext/erpnext/__init__.py" frappe_major erpnext_version
+	frappe_major=$(sed -n 's/^__version__ = "\([0-9]*\)\..*"/\1/p' "$BENCH_DIR/apps/frappe/frappe/__init__.py")
+	erpnext_version=$(sed -n 's/^__version__ = "\(.*\)"/\1/p' "$init")
+	if [ "${erpnext_version%%.*}" != "$frappe_major" ]; then
+		log "ERPNext here reports version $erpnext_version, Frappe $frappe_major: the bench's copy now reports $frappe_major.0.0"
+		as_bench sed -i "s/^__version__ = \".*\"/__version__ = \"$frappe_major.0.0\"/" "$init"
+	fi
+	grep -qx erpnext "$BENCH_DIR/sites/apps.txt" || die "bench get-app did not add erpnext to $BENCH_DIR/sites/apps.txt"
+}
+
 install_dev_requirements() {
 	if ! as_bench "$BENCH_DIR/env/bin/python" -c 'import pytest, hypothesis, freezegun, playwright, axe_playwright_python, textstat' >/dev/null 2>&1; then
 		log "Installing development requirements (pytest, hypothesis, freezegun, playwright, axe-core, textstat)"
@@ -220,8 +249,10 @@ ensure_site() {
 		bench_cmd --site "$site" migrate >/dev/null
 	else
 		log "Creating site $site"
+		local -a apps=(--install-app "$APP_NAME")
+		[ "$WITH_ERPNEXT" != 1 ] || apps=(--install-app erpnext "${apps[@]}")
 		bench_cmd new-site "$site" --db-root-username root --db-root-password "$DB_ROOT_PASSWORD" \
-			--admin-password "$ADMIN_PASSWORD" --install-app "$APP_NAME" >/dev/null
+			--admin-password "$ADMIN_PASSWORD" "${apps[@]}" >/dev/null
 	fi
 	bench_cmd --site "$site" execute complaints_hc.setup.install.complete_setup >/dev/null
 }

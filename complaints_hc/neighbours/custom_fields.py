@@ -76,7 +76,6 @@ CUSTOM_FIELDS = {
 # ERPNext's lists the app's staff pick from: a Select right (a link search and a link's check, never
 # the record itself) for the app's desk roles.
 PICKED_FROM = ("Employee", "Department")
-_COPIED_PERMS = "complaints_hc_copied_perms"  # the DocTypes whose rights the app turned custom
 
 
 def field_names() -> list[str]:
@@ -121,30 +120,26 @@ def remove():
 
 
 def grant_picking_rights():
-	copied = set(json.loads(frappe.db.get_default(_COPIED_PERMS) or "[]"))
 	for doctype in PICKED_FROM:
-		if setup_custom_perms(doctype):
-			copied.add(doctype)
+		setup_custom_perms(doctype)  # a right added on its own would hide the DocType's standard ones
 		for role in DESK_ROLES:
 			if not frappe.db.exists("Role", role):
 				continue  # made later in the install (fixtures); the next migrate adds its right
 			if not frappe.db.exists("Custom DocPerm", {"parent": doctype, "role": role, "permlevel": 0}):
 				add_permission(doctype, role, 0, "select")
-	frappe.db.set_default(_COPIED_PERMS, json.dumps(sorted(copied)))
 
 
 def revoke_picking_rights():
-	"""The app's rows go; where the app had turned the DocType's rights custom and nobody has changed
-	them since, they go back to ERPNext's own."""
-	copied = set(json.loads(frappe.db.get_default(_COPIED_PERMS) or "[]"))
+	"""The app's rows go; if what is left is exactly the DocType's standard rights (the copy made when the
+	app added its own), the copy goes too, so that ERPNext's own rights, and its updates, apply again.
+	Rights the council changed are kept."""
 	for doctype in PICKED_FROM:
 		if not frappe.db.exists("DocType", doctype):
 			continue
 		frappe.db.delete("Custom DocPerm", {"parent": doctype, "role": ["in", list(DESK_ROLES)]})
-		if doctype in copied and _rights(doctype, "Custom DocPerm") == _rights(doctype, "DocPerm"):
+		if _rights(doctype, "Custom DocPerm") == _rights(doctype, "DocPerm"):
 			frappe.db.delete("Custom DocPerm", {"parent": doctype})
 		frappe.clear_cache(doctype=doctype)
-	frappe.db.set_default(_COPIED_PERMS, "[]")
 
 
 _RIGHTS = ("role", "permlevel", "if_owner", "select", "read", "write", "create", "delete", "submit",

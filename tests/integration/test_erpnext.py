@@ -170,6 +170,8 @@ def make_employee(first_name: str, department: str | None = None, user: str | No
 				"department": department,
 				"user_id": user,
 				"status": status,
+				# ERPNext asks when someone who has left did so
+				"relieving_date": "2026-06-30" if status == "Left" else None,
 			}
 		)
 		.insert(ignore_permissions=True)

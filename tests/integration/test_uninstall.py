@@ -85,7 +85,7 @@ ERPNEXT_RECORDS = {
 
 
 def erpnext_state(cursor) -> dict:
-	"""The ERPNext rows, DocTypes and the Employee and Department rights as they stand."""
+	"""The ERPNext rows and DocTypes as they stand."""
 	state = {}
 	for table, row in ERPNEXT_RECORDS.items():
 		cursor.execute(f"select name from `{table}` where name = %s", (row["name"],))
@@ -95,47 +95,87 @@ def erpnext_state(cursor) -> dict:
 	return state
 
 
-@pytest.mark.erpnext
-def test_uninstall_beside_erpnext_leaves_its_departments_employees_and_holiday_lists(site):
-	db_root_password = require_env("COMPLAINTS_DB_ROOT_PASSWORD")
-	throwaway = f"uninstall-erp-{uuid.uuid4().hex[:6]}.localhost"
-	root = ("--db-root-username", "root", "--db-root-password", db_root_password)
-	bench("new-site", throwaway, *root, "--admin-password", uuid.uuid4().hex,
-		"--install-app", "erpnext", "--install-app", "complaints_hc", timeout=3000)  # fmt: skip
-	try:
-		with site_database(throwaway) as db, db.cursor() as cursor:
-			for table, row in ERPNEXT_RECORDS.items():
-				columns = ", ".join(f"`{column}`" for column in row)
-				cursor.execute(
-					f"insert into `{table}` ({columns}, creation, modified) values"
-					f" ({', '.join(['%s'] * len(row))}, now(), now())",
-					tuple(row.values()),
-				)
-			db.commit()
-			before = erpnext_state(cursor)
-			assert all(before.values()), before
+def custom_rights(cursor) -> list:
+	"""Who may do what on Employee and Department where the site's rights differ from ERPNext's files."""
+	cursor.execute(
+		"select parent, role, permlevel, if_owner, `select`, `read`, `write`, `create`, `delete`"
+		" from `tabCustom DocPerm` where parent in ('Employee', 'Department') order by parent, role, permlevel"
+	)
+	return list(cursor.fetchall())
+
+
+def keep_erpnext_records(throwaway):
+	with site_database(throwaway) as db, db.cursor() as cursor:
+		for table, row in ERPNEXT_RECORDS.items():
+			columns = ", ".join(f"`{column}`" for column in row)
 			cursor.execute(
-				"select name from `tabCustom Field` where name in %s", (custom_fields.field_names(),)
+				f"insert into `{table}` ({columns}, creation, modified) values"
+				f" ({', '.join(['%s'] * len(row))}, now(), now())",
+				tuple(row.values()),
 			)
-			assert len(cursor.fetchall()) == len(
-				custom_fields.field_names()
-			)  # made at install, beside ERPNext
-			cursor.execute("select count(*) from `tabCustom DocPerm` where parent in ('Employee', 'Department')"
-				" and role in %s", (list(roles.DESK_ROLES),))  # fmt: skip
-			assert cursor.fetchone()[0] > 0
+		db.commit()
+
+
+def assert_the_app_is_there_beside_erpnext(throwaway):
+	with site_database(throwaway) as db, db.cursor() as cursor:
+		cursor.execute("select name from `tabCustom Field` where name in %s", (custom_fields.field_names(),))
+		assert len(cursor.fetchall()) == len(custom_fields.field_names())
+		cursor.execute("select count(*) from `tabCustom DocPerm` where parent in ('Employee', 'Department')"
+			" and role in %s", (list(roles.DESK_ROLES),))  # fmt: skip
+		assert cursor.fetchone()[0] > 0
+
+
+def assert_only_the_app_went(throwaway, records, rights):
+	with site_database(throwaway) as db, db.cursor() as cursor:
+		assert erpnext_state(cursor) == records
+		cursor.execute("select name from `tabCustom Field` where name in %s", (custom_fields.field_names(),))
+		assert cursor.fetchall() == ()
+		assert custom_rights(cursor) == rights
+		cursor.execute("select defvalue from tabDefaultValue where defkey = 'installed_apps'")
+		assert "erpnext" in json.loads(cursor.fetchone()[0])
+
+
+@pytest.mark.erpnext
+def test_added_to_an_erpnext_site_then_uninstalled_the_app_leaves_erpnext_as_it_was(site):
+	"""The usual council: ERPNext first. Its records and its rights on Employee and Department are the
+	same after the app came and went as before it came."""
+	root = ("--db-root-username", "root", "--db-root-password", require_env("COMPLAINTS_DB_ROOT_PASSWORD"))
+	throwaway = f"erp-first-{uuid.uuid4().hex[:6]}.localhost"
+	bench("new-site", throwaway, *root, "--admin-password", uuid.uuid4().hex, "--install-app", "erpnext",
+		timeout=3000)  # fmt: skip
+	try:
+		keep_erpnext_records(throwaway)
+		with site_database(throwaway) as db, db.cursor() as cursor:
+			records, rights = erpnext_state(cursor), custom_rights(cursor)
+		assert all(records.values()), records
+
+		bench("--site", throwaway, "install-app", "complaints_hc", timeout=3000)
+		assert_the_app_is_there_beside_erpnext(throwaway)
+		bench("--site", throwaway, "uninstall-app", "complaints_hc", "--yes", "--no-backup")
+		assert_only_the_app_went(throwaway, records, rights)
+	finally:
+		bench("drop-site", throwaway, *root, "--force", "--no-backup")
+
+
+@pytest.mark.erpnext
+def test_erpnext_installed_after_the_app_is_undisturbed_and_keeps_its_records_when_the_app_goes(site):
+	"""The app first, ERPNext after: ERPNext's own install runs with the app's hooks in place, the app
+	adds its fields when ERPNext arrives, and uninstalling the app leaves ERPNext's records and gives
+	Employee and Department back ERPNext's own rights."""
+	root = ("--db-root-username", "root", "--db-root-password", require_env("COMPLAINTS_DB_ROOT_PASSWORD"))
+	throwaway = f"app-first-{uuid.uuid4().hex[:6]}.localhost"
+	bench("new-site", throwaway, *root, "--admin-password", uuid.uuid4().hex,
+		"--install-app", "complaints_hc", "--install-app", "erpnext", timeout=3000)  # fmt: skip
+	try:
+		keep_erpnext_records(throwaway)
+		with site_database(throwaway) as db, db.cursor() as cursor:
+			records = erpnext_state(cursor)
+			cursor.execute("select defvalue from tabDefaultValue where defkey = 'installed_apps'")
+			assert json.loads(cursor.fetchone()[0]) == ["frappe", "complaints_hc", "erpnext"]
+		assert all(records.values()), records
+		assert_the_app_is_there_beside_erpnext(throwaway)
 
 		bench("--site", throwaway, "uninstall-app", "complaints_hc", "--yes", "--no-backup")
-
-		with site_database(throwaway) as db, db.cursor() as cursor:
-			assert erpnext_state(cursor) == before
-			cursor.execute(
-				"select name from `tabCustom Field` where name in %s", (custom_fields.field_names(),)
-			)
-			assert cursor.fetchall() == ()
-			# The rights the app turned custom go back to ERPNext's own (nobody changed them meanwhile).
-			cursor.execute("select name from `tabCustom DocPerm` where parent in ('Employee', 'Department')")
-			assert cursor.fetchall() == ()
-			cursor.execute("select app_name from `tabInstalled Application` where app_name = 'erpnext'")
-			assert cursor.fetchall() != ()
+		assert_only_the_app_went(throwaway, records, rights=[])
 	finally:
 		bench("drop-site", throwaway, *root, "--force", "--no-backup")
