@@ -1,5 +1,7 @@
 """Over HTTP: client scripts get the server's answers, and a settings change reaches every worker."""
 
+import datetime
+
 import frappe
 import pytest
 from helpers import make_committed_user, require_env
@@ -102,3 +104,63 @@ def test_writing_the_calendar_needs_the_manager_role(http, officer):
 def test_guests_get_no_answer(http):
 	response = http().get(f"{API}.add_working_days", params={"start": "2026-12-24", "days": 1})
 	assert response.status_code == 403
+
+
+def every_workers_holiday_list(session) -> set[tuple]:
+	"""(list, version) as each worker of the served site follows it."""
+	workers, answers = int(require_env("COMPLAINTS_WEB_WORKERS")), {}
+	for _ in range(50 * workers):
+		response = session.get(f"{API}.calendar_in_use", headers={"Connection": "close"})
+		assert response.status_code == 200, response.text[:300]
+		used = response.json()["message"]
+		answers[used["worker"]] = (used["holiday_list"], used["holiday_list_version"])
+		if len(answers) == workers:
+			return set(answers.values())
+	raise AssertionError(f"only {len(answers)} of {workers} workers answered")
+
+
+@pytest.mark.erpnext
+def test_an_edit_of_the_erpnext_holiday_list_in_use_reaches_every_worker(http, officer, manager):
+	"""HR keeps the council's Holiday List in ERPNext; the Complaints Manager chooses it; HR adds a
+	closure day, and every worker counts with it at once. Dates are taken from today, whatever it is."""
+	from complaints_hc.neighbours import custom_fields
+	from complaints_hc.working_days.engine import england_and_wales_calendar
+
+	bank = england_and_wales_calendar()
+	today = datetime.date.today()
+	first, last = datetime.date(today.year - 1, 1, 1), datetime.date(today.year + 2, 12, 31)
+	days = (first + datetime.timedelta(days=n) for n in range((last - first).days + 1))
+	rows = [{"holiday_date": str(day), "weekly_off": int(day.weekday() >= 5), "description": "Closed"}
+		for day in days if not bank.is_working_day(day)]  # fmt: skip
+	start = bank.add_working_days(today, 20)
+	closure = bank.add_working_days(start, 1)
+	hr, reader, editor = http(make_committed_user("api.hr", "HR Manager")), http(officer), http(manager)
+	made = hr.post("/api/resource/Holiday List", json={"holiday_list_name": f"Council {frappe.generate_hash(length=6)}",
+		"from_date": str(first), "to_date": str(last), "holidays": rows})  # fmt: skip
+	assert made.status_code == 200, made.text[:500]
+	holiday_list = made.json()["data"]["name"]
+	try:
+		chosen = editor.put(SETTINGS, json={custom_fields.SOURCE_FIELD: custom_fields.HOLIDAY_LIST,
+			"holiday_list": holiday_list})  # fmt: skip
+		assert chosen.status_code == 200, chosen.text[:500]
+		(followed,) = every_workers_holiday_list(editor)
+		assert followed[0] == holiday_list
+		one_day_on = {"start": str(start), "days": 1}
+		assert reader.get(f"{API}.add_working_days", params=one_day_on).json()["message"] == str(closure)
+
+		listed = hr.get(f"/api/resource/Holiday List/{holiday_list}").json()["data"]
+		listed["holidays"].append(
+			{"holiday_date": str(closure), "weekly_off": 0, "description": "Council closure"}
+		)
+		edited = hr.put(f"/api/resource/Holiday List/{holiday_list}", json={"holidays": listed["holidays"]})
+		assert edited.status_code == 200, edited.text[:500]
+		(now_followed,) = every_workers_holiday_list(editor)
+		assert now_followed[0] == holiday_list and now_followed[1] != followed[1]
+		after = {
+			reader.get(f"{API}.add_working_days", params=one_day_on).json()["message"] for _ in range(12)
+		}
+		assert after == {str(bank.add_working_days(closure, 1))}
+	finally:
+		restored = editor.put(SETTINGS, json={custom_fields.SOURCE_FIELD: custom_fields.BANK_HOLIDAYS,
+			"holiday_list": None})  # fmt: skip
+		assert restored.status_code == 200, restored.text[:500]

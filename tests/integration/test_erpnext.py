@@ -225,3 +225,9 @@ def test_a_compliment_recipient_picked_by_user_is_tied_to_their_employee(cast):
 	employee = make_employee("Hal", user=user)
 	compliment = make_compliment(cast.officer, user)
 	assert [(row.user, row.employee) for row in compliment.staff] == [(user, employee)]
+
+
+def test_an_employee_with_no_user_is_refused_with_a_message(cast):
+	employee = make_employee("Ivy")  # HR has not given her a user
+	with pytest.raises(frappe.ValidationError, match="has no user"):
+		make_complaint(cast, subjects=[{"employee": employee, "role_in_case": "Social worker"}])
