@@ -9,7 +9,7 @@ def test_a_parent_makes_a_complaint(page, browser_url, output_dir, site):
 	page.goto(f"{browser_url}/make-a-complaint")
 	page.get_by_label("Your name").fill("Sam Okafor")
 	page.get_by_label("Who are you?").select_option("Parent")
-	page.get_by_label("Email address").fill(email)
+	page.get_by_label("Email address", exact=True).fill(email)
 	page.get_by_label("What is your complaint about?").fill(
 		"My daughter's review meeting was moved without telling us."
 	)

@@ -57,7 +57,7 @@ def test_a_running_stage_2_clock_and_an_actions_agreed_working_days_follow_too(c
 	complaint = answered_at_stage_1(cast)
 	with on("2026-04-01"):
 		stage_2 = ask_for("Stage 2 Investigation", complaint, cast.officer, requested_on="2026-04-01")
-		action = make_action(complaint, cast.qa_officer)
+		action = make_action(complaint, cast.officer, responsible=cast.team_manager)
 		refresh_complaint_timeliness("2026-04-01")
 	stage_2_due = frappe.db.get_value("Stage 2 Investigation", stage_2.name, "response_due_on")
 	action_due = frappe.db.get_value("Complaint Action", action.name, "due_date")
