@@ -27,10 +27,15 @@ class HolidayListCalendar(ListedCalendar):
 
 
 def version_of(holiday_list: str) -> str | None:
-	"""What changes whenever the list is saved (every worker sees it: Frappe's document cache)."""
-	if not frappe.db.exists("Holiday List", holiday_list):
+	"""What changes whenever the list is saved (every worker sees it: Frappe's document cache). Asked on
+	every count of working days, so it reads the cache alone, never the table."""
+	if not holiday_list:
 		return None
-	return str(frappe.get_cached_doc("Holiday List", holiday_list).modified)
+	try:
+		return str(frappe.get_cached_doc("Holiday List", holiday_list).modified)
+	except frappe.DoesNotExistError:
+		frappe.clear_last_message()
+		return None
 
 
 def holiday_list_calendar(holiday_list: str, extra_days=()) -> HolidayListCalendar:
