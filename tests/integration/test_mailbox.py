@@ -99,7 +99,13 @@ def test_an_emailed_complaint_is_logged_on_the_day_it_arrived_and_acknowledged(m
 		["file_name", "is_private"])  # fmt: skip
 	assert [(f.file_name, f.is_private) for f in files] == [("contact plan.pdf", 1)]
 
-	assert deliver_queued(reference_doctype="Complaint", reference_name=complaint.name) == 1
+	# The acknowledgement; and when Day 1 is today (the day after a working day, or a Monday after a
+	# weekend), the alert to allocate it today as well.
+	allocation_due_today = str(frappe.db.get_value("Complaint", complaint.name, "allocation_due")) == today()
+	assert (
+		deliver_queued(reference_doctype="Complaint", reference_name=complaint.name)
+		== 1 + allocation_due_today
+	)
 	[acknowledgement] = sent_to(sender)
 	assert complaint.name in acknowledgement["Subject"]
 	assert complaint.name in acknowledgement.get_body(preferencelist=("html", "plain")).get_content()
