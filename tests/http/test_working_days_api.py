@@ -40,17 +40,24 @@ def test_api_answers_like_the_engine(http, officer):
 	assert response.json()["message"] is False
 
 
-def every_workers_calendar(session) -> dict[int, list[str]]:
-	"""Ask on fresh connections until every worker of the served site has answered: pid -> its extra days."""
+def every_workers_calendar_in_use(session) -> dict[int, dict]:
+	"""Ask on fresh connections until every worker of the served site has answered: pid -> its calendar."""
 	workers = int(require_env("COMPLAINTS_WEB_WORKERS"))
 	answers = {}
 	for _ in range(50 * workers):
 		response = session.get(f"{API}.calendar_in_use", headers={"Connection": "close"})
 		assert response.status_code == 200, response.text[:300]
-		answers[response.json()["message"]["worker"]] = response.json()["message"]["extra_non_working_days"]
+		answers[response.json()["message"]["worker"]] = response.json()["message"]
 		if len(answers) == workers:
 			return answers
 	raise AssertionError(f"only {len(answers)} of {workers} workers answered")
+
+
+def every_workers_calendar(session) -> dict[int, list[str]]:
+	"""pid -> the extra non-working days each worker's calendar follows."""
+	return {
+		pid: used["extra_non_working_days"] for pid, used in every_workers_calendar_in_use(session).items()
+	}
 
 
 def test_the_served_site_runs_several_workers(http, manager):
@@ -108,15 +115,8 @@ def test_guests_get_no_answer(http):
 
 def every_workers_holiday_list(session) -> set[tuple]:
 	"""(list, version) as each worker of the served site follows it."""
-	workers, answers = int(require_env("COMPLAINTS_WEB_WORKERS")), {}
-	for _ in range(50 * workers):
-		response = session.get(f"{API}.calendar_in_use", headers={"Connection": "close"})
-		assert response.status_code == 200, response.text[:300]
-		used = response.json()["message"]
-		answers[used["worker"]] = (used["holiday_list"], used["holiday_list_version"])
-		if len(answers) == workers:
-			return set(answers.values())
-	raise AssertionError(f"only {len(answers)} of {workers} workers answered")
+	used = every_workers_calendar_in_use(session).values()
+	return {(calendar["holiday_list"], calendar["holiday_list_version"]) for calendar in used}
 
 
 @pytest.mark.erpnext
