@@ -68,6 +68,10 @@ ensure_system_packages() {
 	fi
 }
 
+# What the test command needs beyond the demo: the browser tests' Chromium, the mail tests' IMAP server,
+# and nginx and supervisor for the production stack the HTTPS tests bring up (scripts/production-stack).
+TEST_PACKAGES=(chromium chromium-driver dovecot-imapd nginx supervisor)
+
 mysql_root() { mysql -uroot -p"$DB_ROOT_PASSWORD" -h127.0.0.1 "$@"; }
 
 # MariaDB as Frappe needs it (utf8mb4, utf8mb4_unicode_ci), writing the binary log a read replica

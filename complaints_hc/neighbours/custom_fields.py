@@ -7,8 +7,6 @@ Made: at the app's install (ERPNext already there), at ERPNext's install (the ap
 records are never altered.
 """
 
-import json
-
 import frappe
 from frappe.custom.doctype.custom_field.custom_field import create_custom_fields
 from frappe.permissions import add_permission, setup_custom_perms
